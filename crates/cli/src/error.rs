@@ -1,0 +1,92 @@
+//! The command line's error type and how it is shown: Vietnamese first, English beside it,
+//! and a non-zero exit status.
+
+use dangvu_domain::DomainError;
+use dangvu_storage::StoreError;
+use std::process::ExitCode;
+
+/// What can make a command fail.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Storage refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A value given on the command line is invalid.
+    #[error(transparent)]
+    Input(#[from] DomainError),
+    /// The configuration is wrong.
+    #[error("configuration: {0}")]
+    Config(String),
+    /// The demo would be loaded into a database that already holds data.
+    #[error("the database already holds data; the demo is only loaded into an empty database")]
+    NotEmpty,
+    /// Reading or writing failed (a socket, standard output).
+    #[error("input/output: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl CliError {
+    /// The message in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            CliError::Store(e) => store_message_vi(e),
+            CliError::Input(e) => input_message_vi(e),
+            CliError::Config(detail) => format!("cấu hình sai: {detail}"),
+            CliError::NotEmpty => {
+                "cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống".into()
+            }
+            CliError::Io(e) => format!("lỗi đọc/ghi: {e}"),
+        }
+    }
+}
+
+fn store_message_vi(e: &StoreError) -> String {
+    match e {
+        StoreError::NotFound { entity, code } => {
+            let what = match *entity {
+                "organization" => "tổ chức đảng",
+                "member" => "đảng viên",
+                _ => "bản ghi",
+            };
+            format!("không tìm thấy {what} có mã {code}")
+        }
+        StoreError::Conflict { field } => format!("giá trị của trường {field} đã được dùng"),
+        StoreError::Invalid(detail) => format!("dữ liệu không hợp lệ: {detail}"),
+        StoreError::Config(detail) => format!("địa chỉ cơ sở dữ liệu sai: {detail}"),
+        StoreError::Connection(detail) => format!("không kết nối được cơ sở dữ liệu: {detail}"),
+        StoreError::Migration(detail) => format!("cập nhật cấu trúc cơ sở dữ liệu thất bại: {detail}"),
+        StoreError::Database(detail) => format!("lỗi cơ sở dữ liệu: {detail}"),
+    }
+}
+
+fn input_message_vi(e: &DomainError) -> String {
+    match e {
+        DomainError::Required { field } => format!("thiếu giá trị bắt buộc: {field}"),
+        DomainError::Invalid { field, value, .. } => format!("giá trị không hợp lệ cho {field}: {value:?}"),
+    }
+}
+
+/// Prints the error (Vietnamese, then English) on standard error and picks the exit status.
+pub fn report(err: &CliError) -> ExitCode {
+    tracing::error!(error = %err, "command failed");
+    eprintln!("Lỗi: {}\nError: {err}", err.message_vi());
+    ExitCode::from(match err {
+        CliError::Input(_) | CliError::Config(_) => 2,
+        CliError::Store(StoreError::NotFound { .. }) => 3,
+        _ => 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_given_in_both_languages() {
+        let err = CliError::Store(StoreError::NotFound { entity: "organization", code: "XX".into() });
+        assert_eq!(err.message_vi(), "không tìm thấy tổ chức đảng có mã XX");
+        assert_eq!(err.to_string(), "organization XX not found");
+        let bad_date = CliError::Input(DomainError::invalid("from", "31/02/2020", "not a date"));
+        assert!(bad_date.message_vi().contains("31/02/2020"));
+    }
+}

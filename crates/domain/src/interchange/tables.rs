@@ -1,0 +1,175 @@
+//! The five tables of interchange v1 and their columns, as `shared/spec/interchange-v1.md`
+//! lists them. The column order here is the order of the spec (and of exported files).
+
+use crate::text::header_key;
+use serde::{Serialize, Serializer};
+
+/// A column of a table: its key and whether every row must give a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The column key (`ho_ten`); headers match it after [`header_key`].
+    pub key: &'static str,
+    /// Whether a value is required in every row.
+    pub required: bool,
+}
+
+const fn req(key: &'static str) -> Column {
+    Column {
+        key,
+        required: true,
+    }
+}
+
+const fn opt(key: &'static str) -> Column {
+    Column {
+        key,
+        required: false,
+    }
+}
+
+/// A table of interchange v1 (a sheet of the workbook or a `<table>.csv` file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Table {
+    /// `to_chuc`: organizations.
+    ToChuc,
+    /// `dang_vien`: members.
+    DangVien,
+    /// `chuyen_sinh_hoat`: official transfers between organizations.
+    ChuyenSinhHoat,
+    /// `danh_gia_dang_vien`: yearly ratings of members.
+    DanhGiaDangVien,
+    /// `danh_gia_to_chuc`: yearly ratings of organizations.
+    DanhGiaToChuc,
+}
+
+impl Table {
+    /// Every table, in import order (organizations before what refers to them).
+    pub const ALL: [Table; 5] = [
+        Table::ToChuc,
+        Table::DangVien,
+        Table::ChuyenSinhHoat,
+        Table::DanhGiaDangVien,
+        Table::DanhGiaToChuc,
+    ];
+
+    /// The table name: the sheet name, and the file name without `.csv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::ToChuc => "to_chuc",
+            Table::DangVien => "dang_vien",
+            Table::ChuyenSinhHoat => "chuyen_sinh_hoat",
+            Table::DanhGiaDangVien => "danh_gia_dang_vien",
+            Table::DanhGiaToChuc => "danh_gia_to_chuc",
+        }
+    }
+
+    /// The columns of the table, in the order of the spec.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Table::ToChuc => &[
+                req("ma"),
+                req("ten"),
+                req("loai"),
+                opt("ma_cap_tren"),
+                opt("ngay_thanh_lap"),
+                opt("ngay_giai_the"),
+                opt("ma_sap_nhap_vao"),
+            ],
+            Table::DangVien => &[
+                req("ma"),
+                req("ho_ten"),
+                req("gioi_tinh"),
+                req("ngay_sinh"),
+                opt("dan_toc"),
+                opt("ton_giao"),
+                opt("so_cccd"),
+                opt("que_quan"),
+                req("ngay_vao_dang"),
+                opt("ngay_chinh_thuc"),
+                req("ma_to_chuc"),
+                opt("trang_thai"),
+                opt("ngay_trang_thai"),
+            ],
+            Table::ChuyenSinhHoat => &[
+                req("ma_dang_vien"),
+                req("ngay"),
+                req("tu_to_chuc"),
+                req("den_to_chuc"),
+            ],
+            Table::DanhGiaDangVien => &[
+                req("nam"),
+                req("ma_dang_vien"),
+                req("xep_loai"),
+                opt("diem"),
+            ],
+            Table::DanhGiaToChuc => &[
+                req("nam"),
+                req("ma_to_chuc"),
+                req("xep_loai"),
+                opt("diem"),
+            ],
+        }
+    }
+
+    /// The column whose key is `key` (exact, already a column key).
+    pub fn column(self, key: &str) -> Option<Column> {
+        self.columns().iter().copied().find(|c| c.key == key)
+    }
+
+    /// The table named by a sheet or file name, matched like headers; a `.csv` ending is
+    /// ignored, so `Dang vien.csv`, `dang_vien` and `DANG-VIEN` all name `dang_vien`.
+    pub fn from_name(raw: &str) -> Option<Table> {
+        let trimmed = raw.trim();
+        let stem = match trimmed.len().checked_sub(4) {
+            Some(cut)
+                if trimmed.is_char_boundary(cut)
+                    && trimmed[cut..].eq_ignore_ascii_case(".csv") =>
+            {
+                &trimmed[..cut]
+            }
+            _ => trimmed,
+        };
+        let key = header_key(stem);
+        Table::ALL.into_iter().find(|t| t.name() == key)
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Table {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_and_file_names_match_like_headers() {
+        assert_eq!(Table::from_name("dang_vien"), Some(Table::DangVien));
+        assert_eq!(Table::from_name("Đảng viên.CSV"), Some(Table::DangVien));
+        assert_eq!(Table::from_name(" TO-CHUC "), Some(Table::ToChuc));
+        assert_eq!(
+            Table::from_name("Chuyển sinh hoạt"),
+            Some(Table::ChuyenSinhHoat)
+        );
+        assert_eq!(Table::from_name("danh_gia"), None);
+        assert_eq!(Table::from_name(".csv"), None);
+    }
+
+    #[test]
+    fn every_table_has_its_code_column_required() {
+        for table in Table::ALL {
+            assert!(table.columns().iter().any(|c| c.required));
+            assert_eq!(Table::from_name(table.name()), Some(table));
+        }
+        assert_eq!(Table::DangVien.column("so_cccd").map(|c| c.required), Some(false));
+        assert_eq!(Table::DangVien.column("ma_to_chuc").map(|c| c.required), Some(true));
+    }
+}
