@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod dates;
 pub mod enums;
 pub mod error;
+pub mod interchange;
 pub mod membership;
 pub mod summary;
 pub mod text;

@@ -2,6 +2,7 @@
 //! number, column, value, and the reason in Vietnamese and English.
 
 use super::tables::Table;
+use crate::text::nfc_trim;
 use serde::Serialize;
 
 /// One reason a file cannot be imported.
@@ -13,7 +14,7 @@ pub struct Problem {
     pub row: Option<usize>,
     /// The column key (or, for an unknown column, the header as written).
     pub column: Option<String>,
-    /// The value as given (trimmed); empty when the value is missing.
+    /// The value as given (NFC, trimmed); empty when the value is missing.
     pub value: String,
     /// Why, in Vietnamese.
     pub reason_vi: String,
@@ -33,8 +34,8 @@ impl Problem {
         Self {
             table,
             row: Some(row),
-            column: Some(column.to_string()),
-            value: value.trim().to_string(),
+            column: Some(nfc_trim(column)),
+            value: nfc_trim(value),
             reason_vi: reason.vi,
             reason_en: reason.en,
         }
@@ -112,5 +113,30 @@ impl Reason {
             format!("trùng với dòng {first_row}"),
             format!("duplicates row {first_row}"),
         )
+    }
+}
+
+/// Reports every row whose key an earlier row already has: `keyed` yields each row's key,
+/// row number and the value to show (the code).
+pub(crate) fn report_duplicates<K: std::hash::Hash + Eq>(
+    table: Table,
+    column: &str,
+    keyed: impl IntoIterator<Item = (K, usize, String)>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut first_rows = std::collections::HashMap::new();
+    for (key, row, value) in keyed {
+        match first_rows.get(&key) {
+            Some(first) => problems.push(Problem::cell(
+                table,
+                row,
+                column,
+                &value,
+                Reason::duplicate(*first),
+            )),
+            None => {
+                first_rows.insert(key, row);
+            }
+        }
     }
 }

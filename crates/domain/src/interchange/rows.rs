@@ -59,7 +59,13 @@ impl Layout {
                     problems.push(Problem::cell(table, 1, header, header, repeated_column()));
                 }
             } else {
-                problems.push(Problem::cell(table, 1, header, header, unknown_column(table)));
+                problems.push(Problem::cell(
+                    table,
+                    1,
+                    header,
+                    header,
+                    unknown_column(table),
+                ));
             }
         }
         for column in table.columns().iter().filter(|c| c.required) {
@@ -141,10 +147,7 @@ fn unknown_column(table: Table) -> Reason {
 }
 
 fn repeated_column() -> Reason {
-    Reason::new(
-        "cột này xuất hiện hai lần",
-        "this column appears twice",
-    )
+    Reason::new("cột này xuất hiện hai lần", "this column appears twice")
 }
 
 fn missing_column() -> Reason {

@@ -27,6 +27,48 @@ const fn opt(key: &'static str) -> Column {
     }
 }
 
+const TO_CHUC: &[Column] = &[
+    req("ma"),
+    req("ten"),
+    req("loai"),
+    opt("ma_cap_tren"),
+    opt("ngay_thanh_lap"),
+    opt("ngay_giai_the"),
+    opt("ma_sap_nhap_vao"),
+];
+
+const DANG_VIEN: &[Column] = &[
+    req("ma"),
+    req("ho_ten"),
+    req("gioi_tinh"),
+    req("ngay_sinh"),
+    opt("dan_toc"),
+    opt("ton_giao"),
+    opt("so_cccd"),
+    opt("que_quan"),
+    req("ngay_vao_dang"),
+    opt("ngay_chinh_thuc"),
+    req("ma_to_chuc"),
+    opt("trang_thai"),
+    opt("ngay_trang_thai"),
+];
+
+const CHUYEN_SINH_HOAT: &[Column] = &[
+    req("ma_dang_vien"),
+    req("ngay"),
+    req("tu_to_chuc"),
+    req("den_to_chuc"),
+];
+
+const DANH_GIA_DANG_VIEN: &[Column] = &[
+    req("nam"),
+    req("ma_dang_vien"),
+    req("xep_loai"),
+    opt("diem"),
+];
+
+const DANH_GIA_TO_CHUC: &[Column] = &[req("nam"), req("ma_to_chuc"), req("xep_loai"), opt("diem")];
+
 /// A table of interchange v1 (a sheet of the workbook or a `<table>.csv` file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
@@ -66,48 +108,11 @@ impl Table {
     /// The columns of the table, in the order of the spec.
     pub fn columns(self) -> &'static [Column] {
         match self {
-            Table::ToChuc => &[
-                req("ma"),
-                req("ten"),
-                req("loai"),
-                opt("ma_cap_tren"),
-                opt("ngay_thanh_lap"),
-                opt("ngay_giai_the"),
-                opt("ma_sap_nhap_vao"),
-            ],
-            Table::DangVien => &[
-                req("ma"),
-                req("ho_ten"),
-                req("gioi_tinh"),
-                req("ngay_sinh"),
-                opt("dan_toc"),
-                opt("ton_giao"),
-                opt("so_cccd"),
-                opt("que_quan"),
-                req("ngay_vao_dang"),
-                opt("ngay_chinh_thuc"),
-                req("ma_to_chuc"),
-                opt("trang_thai"),
-                opt("ngay_trang_thai"),
-            ],
-            Table::ChuyenSinhHoat => &[
-                req("ma_dang_vien"),
-                req("ngay"),
-                req("tu_to_chuc"),
-                req("den_to_chuc"),
-            ],
-            Table::DanhGiaDangVien => &[
-                req("nam"),
-                req("ma_dang_vien"),
-                req("xep_loai"),
-                opt("diem"),
-            ],
-            Table::DanhGiaToChuc => &[
-                req("nam"),
-                req("ma_to_chuc"),
-                req("xep_loai"),
-                opt("diem"),
-            ],
+            Table::ToChuc => TO_CHUC,
+            Table::DangVien => DANG_VIEN,
+            Table::ChuyenSinhHoat => CHUYEN_SINH_HOAT,
+            Table::DanhGiaDangVien => DANH_GIA_DANG_VIEN,
+            Table::DanhGiaToChuc => DANH_GIA_TO_CHUC,
         }
     }
 
@@ -122,8 +127,7 @@ impl Table {
         let trimmed = raw.trim();
         let stem = match trimmed.len().checked_sub(4) {
             Some(cut)
-                if trimmed.is_char_boundary(cut)
-                    && trimmed[cut..].eq_ignore_ascii_case(".csv") =>
+                if trimmed.is_char_boundary(cut) && trimmed[cut..].eq_ignore_ascii_case(".csv") =>
             {
                 &trimmed[..cut]
             }
@@ -169,7 +173,13 @@ mod tests {
             assert!(table.columns().iter().any(|c| c.required));
             assert_eq!(Table::from_name(table.name()), Some(table));
         }
-        assert_eq!(Table::DangVien.column("so_cccd").map(|c| c.required), Some(false));
-        assert_eq!(Table::DangVien.column("ma_to_chuc").map(|c| c.required), Some(true));
+        assert_eq!(
+            Table::DangVien.column("so_cccd").map(|c| c.required),
+            Some(false)
+        );
+        assert_eq!(
+            Table::DangVien.column("ma_to_chuc").map(|c| c.required),
+            Some(true)
+        );
     }
 }

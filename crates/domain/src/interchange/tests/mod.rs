@@ -1,0 +1,10 @@
+//! Tests of the interchange rules, one small test per rule, through [`super::build_dataset`]:
+//! what a person importing a file sees is the dataset or the list of problems.
+
+mod support;
+
+mod headers;
+mod members;
+mod orgs;
+mod ratings;
+mod transfers;
