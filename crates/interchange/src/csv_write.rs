@@ -1,0 +1,28 @@
+//! Writing a dataset as a folder of interchange v1 CSV files, one `<table>.csv` per table.
+//!
+//! UTF-8 without a byte order mark (the plain form every tool reads; the importer also
+//! accepts a BOM), RFC 4180 quoting where a value needs it, column keys as headers.
+
+use crate::WriteError;
+use crate::export::{Value, for_each_row};
+use dangvu_domain::dataset::Dataset;
+use dangvu_domain::interchange::Table;
+use std::path::Path;
+
+/// Writes `ds` into `dir` (created if missing) as `to_chuc.csv`, `dang_vien.csv`,
+/// `chuyen_sinh_hoat.csv`, `danh_gia_dang_vien.csv` and `danh_gia_to_chuc.csv`, replacing
+/// files of those names. Every table is written, with its header row even when empty.
+pub fn write_csv_folder(ds: &Dataset, dir: &Path) -> Result<(), WriteError> {
+    std::fs::create_dir_all(dir)?;
+    for table in Table::ALL {
+        let path = dir.join(format!("{}.csv", table.name()));
+        let mut writer = csv::Writer::from_path(path)?;
+        writer.write_record(table.columns().iter().map(|c| c.key))?;
+        for_each_row(ds, table, |row| {
+            writer.write_record(row.iter().map(Value::to_text))?;
+            Ok::<(), WriteError>(())
+        })?;
+        writer.flush()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! The files of interchange format v1 (`shared/spec/interchange-v1.md`): an `.xlsx`
+//! workbook with one sheet per table, or a folder of `<table>.csv` files.
+//!
+//! Reading only turns cells into text ([`read_path`] gives the domain's
+//! [`RawTable`](dangvu_domain::interchange::RawTable)s); every rule about values lives in
+//! [`dangvu_domain::interchange::build_dataset`], which [`import_path`] runs after reading.
+//! Writing ([`write_xlsx`], [`write_csv_folder`]) produces files that read back into the same
+//! dataset, and [`write_template`] the blank workbook people fill in. No database here:
+//! storing a dataset is the storage crate's work.
+
+mod cells;
+mod csv_read;
+mod csv_write;
+mod export;
+mod labels;
+mod problem;
+mod reading;
+mod xlsx_read;
+mod xlsx_write;
+
+pub use csv_read::CsvRows;
+pub use csv_write::write_csv_folder;
+pub use labels::column_label;
+pub use problem::ReadProblem;
+pub use reading::{import_path, read_path};
+pub use xlsx_write::{write_template, write_xlsx};
+
+/// Why a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file system refused (folder missing, no space, no permission).
+    #[error("cannot write the file: {0}")]
+    Io(#[from] std::io::Error),
+    /// Writing a CSV file failed.
+    #[error("cannot write the CSV file: {0}")]
+    Csv(#[from] csv::Error),
+    /// Writing the workbook failed.
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
