@@ -1,84 +1,164 @@
 //! The storage facade: one method per use case, each one transaction.
 
+use crate::access::{visible_member, visible_org};
+use crate::conn::{DbConnection, Pool, open_pool};
+use crate::schema::organizations;
 use crate::{
-    AuditContext, Backend, DatabaseUrl, LoadStats, MemberDetail, MemberPage, MemberQuery, OrgChild,
-    OrgDetail, OrgRef, Scope, StoreError,
+    AuditContext, AuditEntry, Backend, DatabaseUrl, LoadStats, MemberDetail, MemberPage,
+    MemberQuery, OrgChild, OrgDetail, OrgRef, Scope, StoreError, audit, figures, load,
+    member_detail, members, migrate, orgs, summary,
 };
 use dangvu_domain::dataset::Dataset;
 use dangvu_domain::summary::{Figures, SummaryParams, SummaryReport};
 use dangvu_domain::{Date, MemberCode, OrgCode};
+use diesel::prelude::*;
 
 /// A connection pool to one database, with migrations applied.
 pub struct Store {
     backend: Backend,
+    pool: Pool,
 }
 
-#[allow(unused_variables, missing_docs)]
 impl Store {
     /// Opens (creating a SQLite file if needed) and migrates the database.
+    #[tracing::instrument(skip_all, fields(db = %url), err)]
     pub fn open(url: &DatabaseUrl) -> Result<Self, StoreError> {
-        unimplemented!()
+        let (pool, mut first) = open_pool(url)?;
+        let applied = migrate::run_pending(&mut first)?;
+        if !applied.is_empty() {
+            tracing::info!(?applied, "migrations applied");
+        }
+        Ok(Self {
+            backend: url.backend(),
+            pool,
+        })
     }
+
     /// The engine in use.
     pub fn backend(&self) -> Backend {
         self.backend
     }
+
     /// Applies pending migrations; returns the names applied.
+    #[tracing::instrument(skip_all, err)]
     pub fn migrate(&self) -> Result<Vec<String>, StoreError> {
-        unimplemented!()
+        let mut conn = self.pool.get()?;
+        migrate::run_pending(&mut conn)
     }
+
     /// Whether the database holds no organization yet.
+    #[tracing::instrument(skip_all, err)]
     pub fn is_empty(&self) -> Result<bool, StoreError> {
-        unimplemented!()
+        self.transaction(|c| {
+            let any: Option<i64> = organizations::table
+                .select(organizations::id)
+                .first(c)
+                .optional()?;
+            Ok(any.is_none())
+        })
     }
+
     /// Writes a whole dataset in one transaction, with its audit row.
+    #[tracing::instrument(skip_all, fields(orgs = ds.orgs.len(), members = ds.members.len(), actor = %audit.actor), err)]
     pub fn load_dataset(
         &self,
         ds: &Dataset,
         audit: &AuditContext,
     ) -> Result<LoadStats, StoreError> {
-        unimplemented!()
+        self.transaction(|c| load::load(c, ds, audit))
     }
+
     /// Organizations without a superior on `as_of` (within scope: the scope root).
+    #[tracing::instrument(skip_all, fields(%as_of), err)]
     pub fn roots(&self, scope: &Scope, as_of: Date) -> Result<Vec<OrgRef>, StoreError> {
-        unimplemented!()
+        self.transaction(|c| orgs::roots(c, scope, as_of))
     }
+
     /// One organization as of a date.
+    #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
     pub fn org(&self, scope: &Scope, code: &OrgCode, as_of: Date) -> Result<OrgDetail, StoreError> {
-        unimplemented!()
+        self.transaction(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            orgs::detail(c, org_id, as_of)
+        })
     }
+
     /// The direct children of an organization on a date, with their subtree figures.
+    #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
     pub fn children(
         &self,
         scope: &Scope,
         code: &OrgCode,
         as_of: Date,
     ) -> Result<Vec<OrgChild>, StoreError> {
-        unimplemented!()
+        self.transaction(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            orgs::children(c, org_id, as_of)
+        })
     }
+
     /// The stock figures of an organization's subtree on a date.
+    #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
     pub fn figures(
         &self,
         scope: &Scope,
         code: &OrgCode,
         as_of: Date,
     ) -> Result<Figures, StoreError> {
-        unimplemented!()
+        self.transaction(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            figures::figures_of(c, org_id, as_of)
+        })
     }
+
     /// A page of the members of a subtree on a date.
+    #[tracing::instrument(skip_all, fields(org = %query.org, as_of = %query.as_of, limit = query.limit), err)]
     pub fn members(&self, scope: &Scope, query: &MemberQuery) -> Result<MemberPage, StoreError> {
-        unimplemented!()
+        self.transaction(|c| {
+            let org_id = visible_org(c, scope, query.org.as_str())?;
+            members::page(c, org_id, query)
+        })
     }
+
     /// A member's full record.
+    #[tracing::instrument(skip_all, fields(member = %code), err)]
     pub fn member(&self, scope: &Scope, code: &MemberCode) -> Result<MemberDetail, StoreError> {
-        unimplemented!()
+        self.transaction(|c| {
+            let member_id = visible_member(c, scope, code.as_str())?;
+            member_detail::detail(c, member_id)
+        })
     }
+
     /// The summary report.
+    #[tracing::instrument(skip_all, fields(org = %params.org, from = %params.from, to = %params.to), err)]
     pub fn summary(
         &self,
         scope: &Scope,
         params: &SummaryParams,
     ) -> Result<SummaryReport, StoreError> {
-        unimplemented!()
+        self.transaction(|c| {
+            let org_id = visible_org(c, scope, params.org.as_str())?;
+            summary::report(c, org_id, params)
+        })
+    }
+
+    /// The latest `limit` rows of the audit log, newest first. The log belongs to the whole
+    /// installation: a subtree scope sees none of it.
+    #[tracing::instrument(skip_all, fields(limit), err)]
+    pub fn audit_log(&self, scope: &Scope, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        if scope.root().is_some() {
+            return Ok(Vec::new());
+        }
+        self.transaction(|c| audit::latest(c, limit))
+    }
+
+    /// Runs `work` in one transaction on a pooled connection.
+    fn transaction<T>(
+        &self,
+        work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut pooled = self.pool.get()?;
+        let conn: &mut DbConnection = &mut pooled;
+        conn.transaction(work)
     }
 }

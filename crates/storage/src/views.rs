@@ -103,7 +103,7 @@ impl MemberCursor {
 
     /// Reads the text form back; `None` when it was tampered with.
     pub fn decode(text: &str) -> Option<Self> {
-        if text.len() % 2 != 0 || text.len() > 2048 {
+        if text.len() % 2 == 1 || text.len() > 2048 {
             return None;
         }
         let bytes: Option<Vec<u8>> = (0..text.len())
@@ -210,4 +210,25 @@ pub struct LoadStats {
     pub statuses: u64,
     /// Ratings of members and organizations.
     pub ratings: u64,
+}
+
+/// One row of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// When (UTC).
+    pub at: chrono::NaiveDateTime,
+    /// Who.
+    pub actor: String,
+    /// From where.
+    pub source: String,
+    /// What was done (`dataset.load`, …).
+    pub action: String,
+    /// The kind of record changed.
+    pub entity: String,
+    /// The record's code, when the change concerns one record.
+    pub entity_code: Option<String>,
+    /// The record before the change, as JSON.
+    pub before_json: Option<String>,
+    /// The record after the change, as JSON.
+    pub after_json: Option<String>,
 }

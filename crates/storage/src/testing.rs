@@ -1,0 +1,99 @@
+//! Fresh databases for tests, on every backend available (feature `testing`).
+//!
+//! SQLite always (a file in a temporary folder); PostgreSQL when `DANGVU_TEST_POSTGRES_URL`
+//! names a server, as a uniquely named database created for the test and dropped after it.
+//! Other crates' tests (web, command line) use it so that every suite runs on both backends.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test support: failing loudly is the point
+
+use crate::{DatabaseUrl, Store};
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A database that disappears when dropped.
+pub struct TestDb {
+    /// Where the database is.
+    pub url: DatabaseUrl,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Folder(PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDb {
+    /// Opens (and migrates) the store.
+    pub fn open(&self) -> Store {
+        Store::open(&self.url).unwrap_or_else(|e| panic!("open {}: {e}", self.url))
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::Folder(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                if let Ok(mut admin) = PgConnection::establish(admin_url) {
+                    let _ = admin
+                        .batch_execute(&format!("drop database if exists {name} with (force)"));
+                }
+            }
+        }
+    }
+}
+
+fn unique_suffix() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "{}_{}_{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+fn sqlite_db() -> TestDb {
+    let dir = std::env::temp_dir().join(format!("dangvu_test_{}", unique_suffix()));
+    let file = dir.join("dangvu.db");
+    TestDb {
+        url: DatabaseUrl::parse(file.to_str().unwrap()).unwrap(),
+        cleanup: Cleanup::Folder(dir),
+    }
+}
+
+fn postgres_db(admin_url: &str) -> TestDb {
+    let name = format!("dangvu_test_{}", unique_suffix());
+    let mut admin = PgConnection::establish(admin_url)
+        .unwrap_or_else(|e| panic!("DANGVU_TEST_POSTGRES_URL does not connect: {e}"));
+    admin
+        .batch_execute(&format!("create database {name}"))
+        .unwrap();
+    let base = admin_url.split('?').next().unwrap();
+    let (server, _) = base.rsplit_once('/').unwrap();
+    TestDb {
+        url: DatabaseUrl::parse(&format!("{server}/{name}")).unwrap(),
+        cleanup: Cleanup::Postgres {
+            admin_url: admin_url.to_string(),
+            name,
+        },
+    }
+}
+
+/// A fresh SQLite database, and a fresh PostgreSQL one when the server is configured.
+#[allow(clippy::print_stderr)]
+pub fn backends() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite_db()];
+    match std::env::var("DANGVU_TEST_POSTGRES_URL") {
+        Ok(url) if !url.trim().is_empty() => dbs.push(postgres_db(url.trim())),
+        _ => eprintln!("skipped PostgreSQL: DANGVU_TEST_POSTGRES_URL not set"),
+    }
+    dbs
+}
