@@ -1,0 +1,261 @@
+//! The one error type of the web layer, mapped to HTTP once per surface.
+//!
+//! Handlers return [`AppError`]; storage and domain errors convert into it with `?`. For
+//! pages, [`AppError`]'s response carries the error in an extension and the
+//! [`crate::layout::render_error_pages`] middleware renders it as a translated page in the
+//! reader's language; for the JSON API, [`crate::api::ApiError`] writes
+//! `{"error": {"code", "message_vi", "message_en"}}`. Internal causes are logged, never
+//! shown: a 5xx says only that something went wrong on our side.
+
+use crate::i18n::Lang;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use dangvu_domain::{Date, DomainError};
+use dangvu_storage::StoreError;
+
+/// Longest piece of user input echoed back in a message.
+const ECHO_LIMIT: usize = 64;
+
+/// Something a request could not get.
+#[derive(Debug, Clone, thiserror::Error)]
+pub(crate) enum AppError {
+    /// No such record (or outside the caller's scope, which must look the same).
+    #[error("{entity:?} {code} not found")]
+    NotFound {
+        /// What was looked for.
+        entity: Entity,
+        /// The code asked for.
+        code: String,
+    },
+    /// The request itself is wrong.
+    #[error("bad request: {0}")]
+    BadInput(#[from] BadInput),
+    /// A failure on our side; the text goes to the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// The kinds of records a request can miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entity {
+    /// An organization.
+    Org,
+    /// A member.
+    Member,
+    /// Any other record, or a page.
+    Page,
+}
+
+/// A request parameter that cannot be used, named by its query key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum BadInput {
+    /// A required parameter is absent or empty.
+    #[error("{field} is required")]
+    Missing {
+        /// The query key.
+        field: &'static str,
+    },
+    /// Not a date.
+    #[error("{field}: not a date: {value:?}")]
+    Date {
+        /// The query key.
+        field: &'static str,
+        /// The value as given.
+        value: String,
+    },
+    /// Not a code.
+    #[error("{field}: not a code: {value:?}")]
+    Code {
+        /// The query key.
+        field: &'static str,
+        /// The value as given.
+        value: String,
+    },
+    /// A period that ends before it starts.
+    #[error("the period {from}..{to} ends before it starts")]
+    ReversedPeriod {
+        /// First day.
+        from: Date,
+        /// Last day.
+        to: Date,
+    },
+    /// A page link whose cursor was altered.
+    #[error("invalid page cursor")]
+    Cursor,
+    /// A query string or path that cannot be read at all.
+    #[error("malformed request: {0}")]
+    Malformed(String),
+}
+
+impl AppError {
+    /// The HTTP status.
+    pub(crate) fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+            AppError::BadInput(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable machine-readable code of the JSON API.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound { .. } => "not_found",
+            AppError::BadInput(_) => "bad_request",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// What to tell a person, in `lang`. Never contains internal details.
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::NotFound { entity, code } => {
+                let key = match entity {
+                    Entity::Org => "error.not_found_org",
+                    Entity::Member => "error.not_found_member",
+                    Entity::Page => "error.not_found_page",
+                };
+                lang.fill(key, &[("code", &echo(code))])
+            }
+            AppError::BadInput(bad) => bad.message(lang),
+            AppError::Internal(_) => lang.t("error.internal").into_owned(),
+        }
+    }
+
+    /// Logs failures on our side with their cause (client errors are not logged as errors).
+    pub(crate) fn log(&self) {
+        if let AppError::Internal(cause) = self {
+            tracing::error!(%cause, "request failed");
+        }
+    }
+}
+
+impl BadInput {
+    fn message(&self, lang: Lang) -> String {
+        let field_label = |field: &str| {
+            let key = format!("field.{field}");
+            let label = lang.t_dynamic(&key);
+            if label == key {
+                field.to_string()
+            } else {
+                label
+            }
+        };
+        match self {
+            BadInput::Missing { field } => {
+                lang.fill("error.missing", &[("field", &field_label(field))])
+            }
+            BadInput::Date { field, value } => lang.fill(
+                "error.bad_date",
+                &[("field", &field_label(field)), ("value", &echo(value))],
+            ),
+            BadInput::Code { field, value } => lang.fill(
+                "error.bad_code",
+                &[("field", &field_label(field)), ("value", &echo(value))],
+            ),
+            BadInput::ReversedPeriod { from, to } => lang.fill(
+                "error.reversed_period",
+                &[("from", &lang.date(from)), ("to", &lang.date(to))],
+            ),
+            BadInput::Cursor => lang.t("error.bad_cursor").into_owned(),
+            BadInput::Malformed(_) => lang.t("error.malformed").into_owned(),
+        }
+    }
+}
+
+/// Cuts user input down to a length that is safe to repeat in a message.
+fn echo(value: &str) -> String {
+    let mut out: String = value.chars().take(ECHO_LIMIT).collect();
+    if value.chars().count() > ECHO_LIMIT {
+        out.push('…');
+    }
+    out
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound { entity, code } => AppError::NotFound {
+                entity: match entity {
+                    "organization" => Entity::Org,
+                    "member" => Entity::Member,
+                    _ => Entity::Page,
+                },
+                code,
+            },
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<DomainError> for AppError {
+    fn from(err: DomainError) -> Self {
+        match err {
+            DomainError::Required { field } => BadInput::Missing { field }.into(),
+            DomainError::Invalid { field, value, .. } => BadInput::Code { field, value }.into(),
+        }
+    }
+}
+
+/// The error as the page-rendering middleware finds it on a response.
+#[derive(Debug, Clone)]
+pub(crate) struct PageFailure(pub(crate) AppError);
+
+impl IntoResponse for AppError {
+    /// For pages: the status, and the error for the middleware to render in the reader's
+    /// language (the request's language is not known here).
+    fn into_response(self) -> Response {
+        self.log();
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(PageFailure(self));
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_not_found_becomes_a_404_naming_the_code() {
+        let err = AppError::from(StoreError::NotFound {
+            entity: "organization",
+            code: "XX".into(),
+        });
+        assert_eq!(err.status(), StatusCode::NOT_FOUND);
+        assert!(err.message(Lang::Vi).contains("XX"));
+        assert!(err.message(Lang::Vi).contains("tổ chức"));
+    }
+
+    #[test]
+    fn database_failures_are_500_without_their_text() {
+        let err = AppError::from(StoreError::Database("syntax error near SELECT".into()));
+        assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        for lang in [Lang::Vi, Lang::En] {
+            assert!(!err.message(lang).contains("SELECT"));
+        }
+    }
+
+    #[test]
+    fn bad_dates_name_the_field_and_the_value_in_vietnamese() {
+        let err = AppError::from(BadInput::Date {
+            field: "as_of",
+            value: "31/02/2020".into(),
+        });
+        let vi = err.message(Lang::Vi);
+        assert!(
+            vi.contains("31/02/2020") && vi.contains("ngày số liệu"),
+            "{vi}"
+        );
+        assert_eq!(err.status(), StatusCode::BAD_REQUEST);
+    }
+
+    #[test]
+    fn long_input_is_not_echoed_whole() {
+        let err = AppError::from(BadInput::Code {
+            field: "org",
+            value: "x".repeat(500),
+        });
+        assert!(err.message(Lang::En).len() < 300);
+    }
+}

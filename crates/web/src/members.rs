@@ -1,0 +1,150 @@
+//! `/orgs/{code}/members`: the members of an organization's subtree on a date.
+//!
+//! Fifty rows a page with keyset pagination (the cursor of the last row travels in the "next
+//! page" link, so pages stay fast and stable deep into a list of thousands), a name search
+//! that ignores diacritics, and the Vietnamese name order; storage does the folding and the
+//! ordering, this page only carries the parameters.
+
+use crate::error::{AppError, BadInput};
+use crate::i18n::Lang;
+use crate::layout::{PageCtx, render};
+use crate::params;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use dangvu_domain::{Date, OrgCode};
+use dangvu_storage::{MemberCursor, MemberListItem, MemberPage, MemberQuery, OrgDetail};
+use serde::Deserialize;
+use std::borrow::Cow;
+
+/// Rows per page.
+const PAGE_SIZE: u32 = 50;
+/// Longest search text kept (names are short; this bounds the work of a request).
+const SEARCH_LIMIT: usize = 100;
+
+/// The query of the member list.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct MembersQuery {
+    as_of: Option<String>,
+    q: Option<String>,
+    after: Option<String>,
+}
+
+impl MembersQuery {
+    /// The storage query for one page of `org`'s members: as of the date asked (or
+    /// `today`), the search text cut to a sane length, and the cursor checked.
+    fn into_query(self, org: OrgCode, today: Date) -> Result<MemberQuery, BadInput> {
+        let search: String = params::present(&self.q)
+            .unwrap_or_default()
+            .chars()
+            .take(SEARCH_LIMIT)
+            .collect();
+        let after = params::present(&self.after)
+            .map(|text| MemberCursor::decode(text).ok_or(BadInput::Cursor))
+            .transpose()?;
+        Ok(MemberQuery {
+            org,
+            as_of: params::optional_date("as_of", &self.as_of)?.unwrap_or(today),
+            search: (!search.is_empty()).then_some(search),
+            after,
+            limit: PAGE_SIZE,
+        })
+    }
+}
+
+/// The member list page.
+#[derive(Template)]
+#[template(path = "members_list.html")]
+pub(crate) struct MemberListPage {
+    pub lang: Lang,
+    pub here: String,
+    pub as_of: Date,
+    pub org: OrgDetail,
+    pub search: String,
+    pub is_first_page: bool,
+    pub page: MemberPage,
+}
+
+impl MemberListPage {
+    /// "Official" or "probationary" on the date of the list.
+    fn standing(&self, row: &MemberListItem) -> Cow<'static, str> {
+        standing(self.lang, row.official_on, self.as_of)
+    }
+
+    /// The link to the next page, if there is one.
+    fn next_href(&self) -> Option<String> {
+        self.page.next.as_ref().map(|cursor| {
+            let cursor = cursor.encode();
+            crate::href::org_members_page(
+                &self.org.org.code,
+                &self.as_of,
+                &self.search,
+                Some(&cursor),
+            )
+        })
+    }
+
+    /// The link to the first page of the same search.
+    fn first_href(&self) -> String {
+        crate::href::org_members_page(&self.org.org.code, &self.as_of, &self.search, None)
+    }
+
+    /// The notice shown when the organization did not exist on the date.
+    fn inactive_notice(&self) -> String {
+        self.lang
+            .fill("org.inactive", &[("date", &self.lang.date(&self.as_of))])
+    }
+
+    /// "N members" or "N found".
+    fn total_text(&self) -> String {
+        let key = if self.search.is_empty() {
+            "members.total"
+        } else {
+            "members.found"
+        };
+        self.lang
+            .fill(key, &[("count", &self.lang.count(&self.page.total))])
+    }
+}
+
+/// "Official" when full membership began on or before `day`, else "probationary".
+pub(crate) fn standing(lang: Lang, official_on: Option<Date>, day: Date) -> Cow<'static, str> {
+    if official_on.is_some_and(|official| official <= day) {
+        lang.t("members.official")
+    } else {
+        lang.t("members.probationary")
+    }
+}
+
+/// `GET /orgs/{code}/members?as_of=&q=&after=`.
+#[tracing::instrument(skip_all, fields(org))]
+pub(crate) async fn list_members(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    query: Result<Query<MembersQuery>, QueryRejection>,
+) -> Result<Html<String>, AppError> {
+    let code = params::org_code("org", &params::path(path)?)?;
+    tracing::Span::current().record("org", code.as_str());
+    let member_query = params::query(query)?.into_query(code.clone(), state.today())?;
+    let as_of = member_query.as_of;
+    let search = member_query.search.clone().unwrap_or_default();
+    let is_first_page = member_query.after.is_none();
+    let (org, page) = state
+        .read(move |store, scope| {
+            let org = store.org(scope, &code, as_of)?;
+            Ok((org, store.members(scope, &member_query)?))
+        })
+        .await?;
+    render(&MemberListPage {
+        lang: ctx.lang,
+        here: ctx.here,
+        as_of,
+        org,
+        search,
+        is_first_page,
+        page,
+    })
+}

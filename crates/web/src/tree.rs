@@ -1,0 +1,121 @@
+//! `/`: the organization tree as of a date.
+//!
+//! The roots on that date, each with its figures and its direct children, which open
+//! without JavaScript (`<details>`) to show their own figures; deeper levels are one click
+//! away on the organization pages, so the page stays one quick read even for a province.
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::layout::{PageCtx, render};
+use crate::params::{self, AsOfQuery};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use dangvu_domain::Date;
+use dangvu_domain::summary::Figures;
+use dangvu_storage::{OrgChild, OrgRef, Scope, Store, StoreError};
+
+/// A root of the tree with what the page shows of it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RootNode {
+    /// The root.
+    pub org: OrgRef,
+    /// Its subtree's figures.
+    pub figures: Figures,
+    /// Its direct children with their figures.
+    pub children: Vec<OrgChild>,
+}
+
+/// The tree page.
+#[derive(Template)]
+#[template(path = "tree_index.html")]
+pub(crate) struct TreePage {
+    pub lang: Lang,
+    pub here: String,
+    pub as_of: Date,
+    pub roots: Vec<RootNode>,
+}
+
+/// `GET /?as_of=`.
+#[tracing::instrument(skip_all, fields(as_of))]
+pub(crate) async fn show_tree(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    query: Result<Query<AsOfQuery>, QueryRejection>,
+) -> Result<Html<String>, AppError> {
+    let as_of = params::query(query)?.as_of(state.today())?;
+    tracing::Span::current().record("as_of", tracing::field::display(as_of));
+    let roots = state
+        .read(move |store, scope| load_tree(store, scope, as_of))
+        .await?;
+    render(&TreePage {
+        lang: ctx.lang,
+        here: ctx.here,
+        as_of,
+        roots,
+    })
+}
+
+/// The roots on `as_of`, each with its figures and children.
+fn load_tree(store: &Store, scope: &Scope, as_of: Date) -> Result<Vec<RootNode>, StoreError> {
+    store
+        .roots(scope, as_of)?
+        .into_iter()
+        .map(|org| {
+            Ok(RootNode {
+                figures: store.figures(scope, &org.code, as_of)?,
+                children: store.children(scope, &org.code, as_of)?,
+                org,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dangvu_domain::{OrgCode, OrgType};
+
+    fn page(name: &str, lang: Lang) -> String {
+        let org = OrgRef {
+            code: OrgCode::parse("A&B").unwrap(),
+            name: name.to_string(),
+            org_type: OrgType::Huyen,
+        };
+        TreePage {
+            lang,
+            here: "/".into(),
+            as_of: Date::from_ymd_opt(2020, 7, 31).unwrap(),
+            roots: vec![RootNode {
+                org,
+                figures: Figures {
+                    members: 7312,
+                    ..Figures::default()
+                },
+                children: Vec::new(),
+            }],
+        }
+        .render()
+        .unwrap()
+    }
+
+    #[test]
+    fn names_from_the_records_are_escaped() {
+        let html = page("<script>alert(1)</script>", Lang::Vi);
+        assert!(!html.contains("<script"));
+        assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"));
+        assert!(html.contains("href=\"/orgs/A%26B?as_of=2020-07-31\""));
+    }
+
+    #[test]
+    fn figures_and_dates_follow_the_language() {
+        let vi = page("Đảng bộ huyện Vị Xuyên", Lang::Vi);
+        assert!(vi.contains(">7.312<") && vi.contains("31/07/2020"));
+        assert!(vi.contains("Đảng bộ huyện Vị Xuyên"));
+        let en = page("Đảng bộ huyện Vị Xuyên", Lang::En);
+        assert!(en.contains(">7,312<") && en.contains("2020-07-31"));
+        assert!(en.contains("District Party organization"));
+    }
+}
