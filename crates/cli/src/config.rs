@@ -45,11 +45,19 @@ impl Settings {
     /// Reads the configuration file (if any) and layers it under the flags.
     pub fn load(args: &GlobalArgs) -> Result<Self, CliError> {
         let file = read_file(args.config.as_deref())?;
-        let database = args.database_url.clone().or(file.database_url).unwrap_or_else(|| DEFAULT_DATABASE.into());
+        let database = args
+            .database_url
+            .clone()
+            .or(file.database_url)
+            .unwrap_or_else(|| DEFAULT_DATABASE.into());
         Ok(Self {
             database: DatabaseUrl::parse(&database)?,
             listen: file.listen,
-            log: args.log.clone().or(file.log).unwrap_or_else(|| "info".into()),
+            log: args
+                .log
+                .clone()
+                .or(file.log)
+                .unwrap_or_else(|| "info".into()),
             demo_seed: file.demo_seed,
         })
     }
@@ -71,7 +79,11 @@ mod tests {
     use super::*;
 
     fn args(db: Option<&str>, config: Option<PathBuf>) -> GlobalArgs {
-        GlobalArgs { database_url: db.map(String::from), config, log: None }
+        GlobalArgs {
+            database_url: db.map(String::from),
+            config,
+            log: None,
+        }
     }
 
     #[test]

@@ -33,7 +33,8 @@ impl CliError {
             CliError::Input(e) => input_message_vi(e),
             CliError::Config(detail) => format!("cấu hình sai: {detail}"),
             CliError::NotEmpty => {
-                "cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống".into()
+                "cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống"
+                    .into()
             }
             CliError::Io(e) => format!("lỗi đọc/ghi: {e}"),
         }
@@ -54,7 +55,9 @@ fn store_message_vi(e: &StoreError) -> String {
         StoreError::Invalid(detail) => format!("dữ liệu không hợp lệ: {detail}"),
         StoreError::Config(detail) => format!("địa chỉ cơ sở dữ liệu sai: {detail}"),
         StoreError::Connection(detail) => format!("không kết nối được cơ sở dữ liệu: {detail}"),
-        StoreError::Migration(detail) => format!("cập nhật cấu trúc cơ sở dữ liệu thất bại: {detail}"),
+        StoreError::Migration(detail) => {
+            format!("cập nhật cấu trúc cơ sở dữ liệu thất bại: {detail}")
+        }
         StoreError::Database(detail) => format!("lỗi cơ sở dữ liệu: {detail}"),
     }
 }
@@ -62,7 +65,9 @@ fn store_message_vi(e: &StoreError) -> String {
 fn input_message_vi(e: &DomainError) -> String {
     match e {
         DomainError::Required { field } => format!("thiếu giá trị bắt buộc: {field}"),
-        DomainError::Invalid { field, value, .. } => format!("giá trị không hợp lệ cho {field}: {value:?}"),
+        DomainError::Invalid { field, value, .. } => {
+            format!("giá trị không hợp lệ cho {field}: {value:?}")
+        }
     }
 }
 
@@ -83,7 +88,10 @@ mod tests {
 
     #[test]
     fn messages_are_given_in_both_languages() {
-        let err = CliError::Store(StoreError::NotFound { entity: "organization", code: "XX".into() });
+        let err = CliError::Store(StoreError::NotFound {
+            entity: "organization",
+            code: "XX".into(),
+        });
         assert_eq!(err.message_vi(), "không tìm thấy tổ chức đảng có mã XX");
         assert_eq!(err.to_string(), "organization XX not found");
         let bad_date = CliError::Input(DomainError::invalid("from", "31/02/2020", "not a date"));

@@ -60,6 +60,12 @@ impl DatabaseUrl {
         &self.target
     }
 
+    /// The full location, password included, to hand to another process (e.g. a test
+    /// running the `dangvu` binary). Never log it: use [`Self::redacted`] or `Display`.
+    pub fn connection_string(&self) -> &str {
+        &self.target
+    }
+
     /// The location with any password replaced by `***`, for logs and messages.
     pub fn redacted(&self) -> String {
         match self.backend {

@@ -37,14 +37,21 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         let started = Instant::now();
         let stats = store.load_dataset(&dataset, &super::cli_actor())?;
         let took = started.elapsed();
-        let rows = stats.orgs + stats.members + stats.registrations + stats.statuses + stats.ratings;
-        println!("demo load:       {:>10.1} ms ({rows} rows, {:.0} rows/s)", ms(took), rows as f64 / took.as_secs_f64());
+        let rows =
+            stats.orgs + stats.members + stats.registrations + stats.statuses + stats.ratings;
+        println!(
+            "demo load:       {:>10.1} ms ({rows} rows, {:.0} rows/s)",
+            ms(took),
+            rows as f64 / took.as_secs_f64()
+        );
     }
     let store = Arc::new(store);
     let cell = first_cell(&store)?;
     let state = AppState::new(store.clone(), Arc::new(crate::clock::today));
     let router = dangvu_web::router(state);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     let day = format!("as_of={TERM_TO}");
     let summary_query = format!("org=VX&from={TERM_FROM}&to={TERM_TO}");
     let targets = [
@@ -56,12 +63,20 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         format!("/reports/summary?{summary_query}"),
         format!("/api/v1/reports/summary?{summary_query}"),
     ];
-    println!("{:<60} {:>9} {:>9} {:>9}", "request (server time, ms)", "median", "p95", "min");
+    println!(
+        "{:<60} {:>9} {:>9} {:>9}",
+        "request (server time, ms)", "median", "p95", "min"
+    );
     for target in targets {
         let times = runtime.block_on(time_requests(&router, &target, args.iterations))?;
         print_row(&target, &times);
     }
-    let params = SummaryParams::new(OrgCode::parse("VX")?, parse_date("from", TERM_FROM)?, parse_date("to", TERM_TO)?, None)?;
+    let params = SummaryParams::new(
+        OrgCode::parse("VX")?,
+        parse_date("from", TERM_FROM)?,
+        parse_date("to", TERM_TO)?,
+        None,
+    )?;
     let scope = Scope::whole_installation(crate::clock::today());
     let mut times = Vec::new();
     for _ in 0..args.iterations {
@@ -79,21 +94,38 @@ fn first_cell(store: &Store) -> Result<String, CliError> {
     let day = parse_date("as_of", TERM_TO)?;
     for grassroots in store.children(&scope, &OrgCode::parse("VX")?, day)? {
         let children = store.children(&scope, &grassroots.org.code, day)?;
-        if let Some(cell) = children.iter().find(|c| c.org.org_type == OrgType::ChiBoTrucThuoc) {
+        if let Some(cell) = children
+            .iter()
+            .find(|c| c.org.org_type == OrgType::ChiBoTrucThuoc)
+        {
             return Ok(cell.org.code.to_string());
         }
     }
-    Err(CliError::Config("no cell under VX: load the demo first".into()))
+    Err(CliError::Config(
+        "no cell under VX: load the demo first".into(),
+    ))
 }
 
-async fn time_requests(router: &axum::Router, target: &str, n: u32) -> Result<Vec<Duration>, CliError> {
+async fn time_requests(
+    router: &axum::Router,
+    target: &str,
+    n: u32,
+) -> Result<Vec<Duration>, CliError> {
     let mut times = Vec::with_capacity(n as usize);
     for _ in 0..n.max(1) {
-        let request = Request::get(target).body(Body::empty()).map_err(std::io::Error::other)?;
+        let request = Request::get(target)
+            .body(Body::empty())
+            .map_err(std::io::Error::other)?;
         let started = Instant::now();
-        let response = router.clone().oneshot(request).await.map_err(std::io::Error::other)?;
+        let response = router
+            .clone()
+            .oneshot(request)
+            .await
+            .map_err(std::io::Error::other)?;
         let status = response.status();
-        http_body_util::BodyExt::collect(response.into_body()).await.map_err(std::io::Error::other)?;
+        http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .map_err(std::io::Error::other)?;
         times.push(started.elapsed());
         if status != StatusCode::OK {
             return Err(CliError::Config(format!("{target} answered {status}")));
@@ -105,8 +137,18 @@ async fn time_requests(router: &axum::Router, target: &str, n: u32) -> Result<Ve
 fn print_row(label: &str, times: &[Duration]) {
     let mut sorted = times.to_vec();
     sorted.sort();
-    let at = |q: f64| sorted.get(((sorted.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or_default();
-    println!("{label:<60} {:>9.2} {:>9.2} {:>9.2}", ms(at(0.5)), ms(at(0.95)), ms(at(0.0)));
+    let at = |q: f64| {
+        sorted
+            .get(((sorted.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    println!(
+        "{label:<60} {:>9.2} {:>9.2} {:>9.2}",
+        ms(at(0.5)),
+        ms(at(0.95)),
+        ms(at(0.0))
+    );
 }
 
 fn ms(d: Duration) -> f64 {

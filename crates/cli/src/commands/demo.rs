@@ -9,7 +9,10 @@ use std::time::Instant;
 /// Runs `dangvu demo`.
 pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
     let store = super::open(settings)?;
-    let seed = args.seed.or(settings.demo_seed).unwrap_or(dangvu_demo::DEFAULT_SEED);
+    let seed = args
+        .seed
+        .or(settings.demo_seed)
+        .unwrap_or(dangvu_demo::DEFAULT_SEED);
     let stats = load_demo(&store, seed)?;
     println!(
         "Đã nạp dữ liệu mẫu huyện Vị Xuyên / Loaded the Vị Xuyên demo: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings",

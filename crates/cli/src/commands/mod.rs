@@ -41,5 +41,9 @@ fn open(settings: &Settings) -> Result<Store, CliError> {
 
 /// The audit identity of the command line: the local administrator.
 fn cli_actor() -> AuditContext {
-    AuditContext { actor: "cli".into(), source: "cli".into(), at: crate::clock::now() }
+    AuditContext {
+        actor: "cli".into(),
+        source: "cli".into(),
+        at: crate::clock::now(),
+    }
 }

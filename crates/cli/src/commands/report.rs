@@ -3,9 +3,9 @@
 use crate::args::{ReportCommand, ReportFormat, SummaryArgs};
 use crate::config::Settings;
 use crate::error::CliError;
+use dangvu_domain::OrgCode;
 use dangvu_domain::dates::{parse_date, parse_optional_date};
 use dangvu_domain::summary::{SummaryParams, SummaryReport};
-use dangvu_domain::OrgCode;
 use dangvu_storage::Scope;
 use std::io::Write;
 
@@ -38,10 +38,20 @@ fn summary(args: &SummaryArgs, settings: &Settings) -> Result<(), CliError> {
 }
 
 fn write_table(out: &mut impl Write, r: &SummaryReport) -> std::io::Result<()> {
-    writeln!(out, "Báo cáo tổng hợp / Summary: {} ({} – {}), tại ngày / as of {}", r.org, r.from, r.to, r.as_of)?;
+    writeln!(
+        out,
+        "Báo cáo tổng hợp / Summary: {} ({} – {}), tại ngày / as of {}",
+        r.org, r.from, r.to, r.as_of
+    )?;
     let rows = [
-        ("Tổ chức cơ sở đảng / Grassroots organizations", r.grassroots_orgs),
-        ("Chi bộ trực thuộc / Cells under grassroots", r.cells_under_grassroots),
+        (
+            "Tổ chức cơ sở đảng / Grassroots organizations",
+            r.grassroots_orgs,
+        ),
+        (
+            "Chi bộ trực thuộc / Cells under grassroots",
+            r.cells_under_grassroots,
+        ),
         ("Đảng viên / Members", r.members),
         ("  dự bị / probationary", r.members_probationary),
         ("  miễn sinh hoạt / exempted", r.members_exempted),

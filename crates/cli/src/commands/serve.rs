@@ -10,7 +10,11 @@ const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 
 /// Runs `dangvu serve` until Ctrl-C.
 pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
-    let listen = args.listen.clone().or_else(|| settings.listen.clone()).unwrap_or_else(|| DEFAULT_LISTEN.into());
+    let listen = args
+        .listen
+        .clone()
+        .or_else(|| settings.listen.clone())
+        .unwrap_or_else(|| DEFAULT_LISTEN.into());
     let store = super::open(settings)?;
     if args.demo && store.is_empty()? {
         println!("Đang tạo dữ liệu mẫu huyện Vị Xuyên… / Generating the Vị Xuyên demo…");
@@ -18,12 +22,17 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
         super::demo::load_demo(&store, seed)?;
     }
     let state = AppState::new(Arc::new(store), Arc::new(crate::clock::today));
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&listen)
             .await
             .map_err(|e| CliError::Config(format!("cannot listen on {listen}: {e}")))?;
-        println!("Đảng vụ đang chạy tại / is running at http://{}", listener.local_addr()?);
+        println!(
+            "Đảng vụ đang chạy tại / is running at http://{}",
+            listener.local_addr()?
+        );
         dangvu_web::serve(listener, state, shutdown_signal()).await?;
         Ok(())
     })

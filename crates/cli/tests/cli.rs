@@ -1,0 +1,199 @@
+//! The `dangvu` binary as a user runs it: exit statuses, messages in both languages, and the
+//! demo's acceptance figures through `report summary`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A fresh working folder with its own SQLite database.
+struct Workdir {
+    dir: PathBuf,
+    db: Option<String>,
+}
+
+impl Workdir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("dangvu-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self { dir, db: None }
+    }
+
+    /// Runs every command against `db` (a SQLite path or a PostgreSQL URL).
+    fn with_db(mut self, db: &str) -> Self {
+        self.db = Some(db.to_string());
+        self
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dangvu"));
+        if let Some(db) = &self.db {
+            command.args(["--db", db]);
+        }
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env_remove("DANGVU_DATABASE_URL")
+            .env_remove("DANGVU_CONFIG")
+            .env("DANGVU_LOG", "warn")
+            .output()
+            .unwrap()
+    }
+}
+
+impl Drop for Workdir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_bad_date_is_refused_in_both_languages_before_the_database_is_touched() {
+    let w = Workdir::new("bad-date");
+    let out = w.run(&[
+        "report",
+        "summary",
+        "--org",
+        "VX",
+        "--from",
+        "31/02/2020",
+        "--to",
+        "2020-07-31",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Lỗi: giá trị không hợp lệ cho from: \"31/02/2020\""),
+        "{err}"
+    );
+    assert!(err.contains("Error: from: invalid value"), "{err}");
+    assert!(
+        !w.dir.join("dangvu.db").exists(),
+        "no database should be created for bad input"
+    );
+}
+
+#[test]
+fn a_period_that_ends_before_it_starts_is_refused() {
+    let w = Workdir::new("bad-period");
+    let out = w.run(&[
+        "report",
+        "summary",
+        "--org",
+        "VX",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2019-01-01",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn a_misspelt_configuration_key_is_an_error() {
+    let w = Workdir::new("bad-config");
+    std::fs::write(w.dir.join("dangvu.toml"), "databse_url = \"x.db\"\n").unwrap();
+    let out = w.run(&["migrate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cấu hình sai"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_demo_report_gives_the_articles_figures_and_the_demo_loads_only_once() {
+    for db in dangvu_storage::testing::backends() {
+        demo_report_on(&db.url.connection_string().to_string());
+    }
+}
+
+fn demo_report_on(db: &str) {
+    let w = Workdir::new("demo").with_db(db);
+    let out = w.run(&["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = w.run(&[
+        "report",
+        "summary",
+        "--org",
+        "VX",
+        "--from",
+        "2015-08-01",
+        "--to",
+        "2020-07-31",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["org"], "VX");
+    assert_eq!(report["as_of"], "2020-07-31");
+    assert_eq!(report["grassroots_orgs"], 77);
+    assert_eq!(report["cells_under_grassroots"], 400);
+    let members = report["members"].as_u64().unwrap();
+    assert!((7300..=7399).contains(&members), "members {members}");
+    assert_eq!(report["admitted"], 1250);
+    let years: Vec<i64> = report["ratings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["year"].as_i64().unwrap())
+        .collect();
+    assert!((2015..=2019).all(|y| years.contains(&y)), "years {years:?}");
+    for year in report["ratings"].as_array().unwrap() {
+        assert!(
+            year["orgs_good_or_better_pct"].as_f64().unwrap() > 85.0,
+            "{year}"
+        );
+        assert!(
+            year["members_completed_or_better_pct"].as_f64().unwrap() >= 80.0,
+            "{year}"
+        );
+    }
+
+    let again = w.run(&["demo"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("đã có dữ liệu"),
+        "{}",
+        stderr(&again)
+    );
+
+    let unknown = w.run(&[
+        "report",
+        "summary",
+        "--org",
+        "KHONGCO",
+        "--from",
+        "2015-08-01",
+        "--to",
+        "2020-07-31",
+    ]);
+    assert_eq!(unknown.status.code(), Some(3));
+    assert!(
+        stderr(&unknown).contains("không tìm thấy tổ chức đảng có mã KHONGCO"),
+        "{}",
+        stderr(&unknown)
+    );
+
+    let text = w.run(&[
+        "report",
+        "summary",
+        "--org",
+        "VX",
+        "--from",
+        "2015-08-01",
+        "--to",
+        "2020-07-31",
+        "--format",
+        "text",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout)
+            .contains("Tổ chức cơ sở đảng / Grassroots organizations")
+    );
+}
