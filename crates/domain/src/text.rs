@@ -8,6 +8,8 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+mod collation;
+
 /// NFC-normalizes and trims text, and collapses runs of white space to one space.
 pub fn nfc_trim(raw: &str) -> String {
     let nfc: String = raw.nfc().collect();
@@ -84,18 +86,28 @@ pub fn name_parts(full_name: &str) -> NameParts<'_> {
     }
 }
 
-/// The sort key of a person's name: given name, middle names, family name, each folded,
-/// then the NFC name itself so that names differing only in tone marks sort stably.
-/// Separators sort below letters, so "An" comes before "Anh".
+/// The sort key of a person's name: given name, middle names, family name, each by the
+/// Vietnamese alphabet (a ă â b c d đ e ê … o ô ơ … u ư …, so "Dũng" precedes "Đạt"), tones
+/// deciding only between otherwise equal names (ngang, huyền, hỏi, ngã, sắc, nặng), then the
+/// name itself so that the order is total. Separators sort below letters: "An" before "Anh".
 pub fn name_sort_key(full_name: &str) -> String {
     let parts = name_parts(full_name);
-    let mut key = fold(parts.given);
-    key.push('\u{1}');
-    key.push_str(&fold(&parts.middle.join(" ")));
-    key.push('\u{1}');
-    key.push_str(&fold(parts.family));
+    let middle = parts.middle.join(" ");
+    let ordered = [parts.given, middle.as_str(), parts.family];
+    let mut key = String::new();
+    for (i, part) in ordered.iter().enumerate() {
+        if i > 0 {
+            key.push('\u{1}');
+        }
+        key.push_str(&collation::letters(part));
+    }
     key.push('\u{2}');
-    key.push_str(&nfc_trim(full_name).to_lowercase());
+    for part in ordered {
+        key.push_str(&collation::tones(part));
+        key.push('\u{1}');
+    }
+    key.push('\u{2}');
+    key.push_str(&nfc_trim(full_name));
     key
 }
 
@@ -163,6 +175,43 @@ mod tests {
                 "Trần Văn Bình"
             ]
         );
+    }
+
+    #[test]
+    fn the_vietnamese_alphabet_orders_d_before_bar_d_and_tones_break_ties() {
+        let sorted = |names: &[&'static str]| {
+            let mut v = names.to_vec();
+            v.sort_by_key(|n| name_sort_key(n));
+            v
+        };
+        assert_eq!(
+            sorted(&[
+                "Lê Văn Đạt",
+                "Lê Văn Dũng",
+                "Lê Ân",
+                "Lê Ăn",
+                "Lê An",
+                "Lê Văn Ơn",
+                "Lê Văn Ôn",
+                "Lê Văn On"
+            ]),
+            [
+                "Lê An",
+                "Lê Ăn",
+                "Lê Ân",
+                "Lê Văn Dũng",
+                "Lê Văn Đạt",
+                "Lê Văn On",
+                "Lê Văn Ôn",
+                "Lê Văn Ơn"
+            ]
+        );
+        assert_eq!(
+            sorted(&["Lê Má", "Lê Mạ", "Lê Mã", "Lê Ma", "Lê Mả", "Lê Mà"]),
+            ["Lê Ma", "Lê Mà", "Lê Mả", "Lê Mã", "Lê Má", "Lê Mạ"]
+        );
+        assert!(name_sort_key("LÊ VĂN AN") < name_sort_key("Lê Văn Anh"));
+        assert!(name_sort_key("Nguyễn Văn Dũng") < name_sort_key("Nguyễn Văn Đạt"));
     }
 
     #[test]
