@@ -107,7 +107,7 @@ fn a_misspelt_configuration_key_is_an_error() {
 #[test]
 fn the_demo_report_gives_the_articles_figures_and_the_demo_loads_only_once() {
     for db in dangvu_storage::testing::backends() {
-        demo_report_on(&db.url.connection_string().to_string());
+        demo_report_on(db.url.connection_string());
     }
 }
 
