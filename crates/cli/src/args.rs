@@ -44,6 +44,54 @@ pub enum Command {
     Migrate,
     /// Measure demo generation, page and report times on the configured database.
     Bench(BenchArgs),
+    /// Import an interchange file (.xlsx workbook or folder of CSV files): all or nothing.
+    Import(ImportArgs),
+    /// Export records as an interchange file (.xlsx workbook or folder of CSV files).
+    Export(ExportArgs),
+    /// Accounts: add, list, disable, set a password (as the local administrator).
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API bearer tokens: create, list, revoke.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+/// `dangvu import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// An `.xlsx` workbook, or a folder of `<table>.csv` files.
+    pub path: PathBuf,
+    /// Check everything and show the counts, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also write the problems, if any, to this `.xlsx` or `.csv` file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+}
+
+/// `dangvu export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The workbook or folder to write (replaced if it exists).
+    pub path: PathBuf,
+    /// Code of the organization whose subtree to export (default: everything).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// File format (default: `xlsx` when PATH ends in `.xlsx`, else a CSV folder).
+    #[arg(long, value_enum)]
+    pub format: Option<FileFormat>,
+}
+
+/// Interchange file forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    /// One `.xlsx` workbook, a sheet per table.
+    Xlsx,
+    /// A folder of `<table>.csv` files.
+    Csv,
 }
 
 /// `dangvu serve`.
@@ -55,6 +103,10 @@ pub struct ServeArgs {
     /// Load the demo district first when the database is empty.
     #[arg(long)]
     pub demo: bool,
+    /// Mark cookies `Secure` on every response (when served over TLS by a proxy that does
+    /// not send `X-Forwarded-Proto`).
+    #[arg(long, env = "DANGVU_SECURE_COOKIES")]
+    pub secure_cookies: bool,
 }
 
 /// `dangvu demo`.
@@ -111,4 +163,79 @@ pub struct BenchArgs {
     /// `--reuse` says to measure the data already there.
     #[arg(long)]
     pub reuse: bool,
+}
+
+/// `dangvu user …`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; its password is read from standard input.
+    Add(UserAddArgs),
+    /// List the accounts.
+    List,
+    /// Disable an account, ending its sessions and revoking its tokens.
+    Disable {
+        /// The account's username.
+        username: String,
+    },
+    /// Set an account's password, read from standard input; ends its sessions.
+    SetPassword(SetPasswordArgs),
+}
+
+/// `dangvu user add`.
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// Login name (3–32 characters: a-z, 0-9, '.', '_', '-').
+    #[arg(long)]
+    pub username: String,
+    /// Role: quan_tri, can_bo_to_chuc, kiem_tra, bi_thu, xem or dang_vien.
+    #[arg(long)]
+    pub role: String,
+    /// Code of the organization whose subtree the account reaches (every role but
+    /// quan_tri and dang_vien).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Code of the member the person is (required for dang_vien).
+    #[arg(long)]
+    pub member: Option<String>,
+    /// Read the password (at least 10 characters) from the first line of standard input.
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+}
+
+/// `dangvu user set-password`.
+#[derive(Debug, Args)]
+pub struct SetPasswordArgs {
+    /// The account's username.
+    pub username: String,
+    /// Read the password (at least 10 characters) from the first line of standard input.
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+}
+
+/// `dangvu token …`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token acting as an account; prints its secret once.
+    Create {
+        /// The account the token acts as.
+        #[arg(long)]
+        username: String,
+        /// Days until it expires (default: never, until revoked).
+        #[arg(long)]
+        expires: Option<u32>,
+    },
+    /// List the tokens (never their secrets).
+    List,
+    /// Revoke a token.
+    Revoke {
+        /// The token's id, as `token create` and `token list` show it.
+        id: i64,
+    },
+}
+
+/// `dangvu audit …`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the audit log's hash chain; exits non-zero naming the first broken row.
+    Verify,
 }

@@ -23,6 +23,20 @@ pub enum CliError {
     /// Reading or writing failed (a socket, standard output).
     #[error("input/output: {0}")]
     Io(#[from] std::io::Error),
+    /// An import was refused; its problems were listed on standard error.
+    #[error("the file was not imported: {0} problem(s), listed above; nothing was written")]
+    ImportRefused(usize),
+    /// An export or a report file could not be written.
+    #[error(transparent)]
+    Write(#[from] dangvu_interchange::WriteError),
+    /// The audit log's hash chain is broken (`dangvu audit verify`).
+    #[error("the audit log was tampered with: row {id} does not continue the chain ({reason})")]
+    AuditBroken {
+        /// The first row that does not continue the chain.
+        id: i64,
+        /// Why.
+        reason: dangvu_storage::AuditBreak,
+    },
 }
 
 impl CliError {
@@ -37,6 +51,14 @@ impl CliError {
                     .into()
             }
             CliError::Io(e) => format!("lỗi đọc/ghi: {e}"),
+            CliError::ImportRefused(n) => {
+                format!("tệp không được nhập: {n} lỗi, liệt kê ở trên; không có gì được ghi")
+            }
+            CliError::Write(e) => format!("không ghi được tệp: {e}"),
+            CliError::AuditBroken { id, reason } => format!(
+                "nhật ký kiểm tra đã bị can thiệp: dòng {id} không nối tiếp chuỗi ({})",
+                reason.label_vi()
+            ),
         }
     }
 }
@@ -47,6 +69,8 @@ fn store_message_vi(e: &StoreError) -> String {
             let what = match *entity {
                 "organization" => "tổ chức đảng",
                 "member" => "đảng viên",
+                "account" => "tài khoản",
+                "api_token" => "mã truy cập API",
                 _ => "bản ghi",
             };
             format!("không tìm thấy {what} có mã {code}")
@@ -64,6 +88,25 @@ fn store_message_vi(e: &StoreError) -> String {
 
 fn input_message_vi(e: &DomainError) -> String {
     match e {
+        DomainError::Invalid {
+            field: "password", ..
+        } => "mật khẩu phải có từ 10 đến 256 ký tự".into(),
+        DomainError::Invalid {
+            field: "username",
+            value,
+            ..
+        } => format!(
+            "tên đăng nhập {value:?} không hợp lệ: 3–32 ký tự a-z, 0-9, '.', '_', '-', bắt đầu bằng chữ cái"
+        ),
+        DomainError::Invalid { field: "org", .. } => {
+            "vai trò này không gắn với tổ chức: quản trị viên thấy toàn hệ thống, tài khoản đảng viên chỉ thấy hồ sơ của mình".into()
+        }
+        DomainError::Required { field: "org" } => {
+            "vai trò này cần --org: mã tổ chức gốc của phạm vi".into()
+        }
+        DomainError::Required { field: "member" } => {
+            "tài khoản đảng viên cần --member: mã đảng viên".into()
+        }
         DomainError::Required { field } => format!("thiếu giá trị bắt buộc: {field}"),
         DomainError::Invalid { field, value, .. } => {
             format!("giá trị không hợp lệ cho {field}: {value:?}")
@@ -76,8 +119,9 @@ pub fn report(err: &CliError) -> ExitCode {
     tracing::error!(error = %err, "command failed");
     eprintln!("Lỗi: {}\nError: {err}", err.message_vi());
     ExitCode::from(match err {
-        CliError::Input(_) | CliError::Config(_) => 2,
+        CliError::Input(_) | CliError::Config(_) | CliError::ImportRefused(_) => 2,
         CliError::Store(StoreError::NotFound { .. }) => 3,
+        CliError::AuditBroken { .. } => 4,
         _ => 1,
     })
 }

@@ -5,6 +5,7 @@
 //! here); text is NFC; enumerations carry the codes and Vietnamese labels of the interchange
 //! format (`shared/spec/interchange-v1.md`).
 
+pub mod actor;
 pub mod codes;
 pub mod dataset;
 pub mod dates;
@@ -12,6 +13,8 @@ pub mod enums;
 pub mod error;
 pub mod interchange;
 pub mod membership;
+pub mod privacy;
+pub mod roles;
 pub mod summary;
 pub mod text;
 pub mod tree;

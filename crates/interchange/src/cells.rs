@@ -103,7 +103,7 @@ mod tests {
 
     #[test]
     fn every_date_column_and_only_those_is_a_date_header() {
-        for table in Table::ALL {
+        for table in Table::every() {
             for column in table.columns() {
                 let is_date = matches!(
                     column.key,

@@ -10,11 +10,13 @@ use dangvu_domain::interchange::Table;
 use std::path::Path;
 
 /// Writes `ds` into `dir` (created if missing) as `to_chuc.csv`, `dang_vien.csv`,
-/// `chuyen_sinh_hoat.csv`, `danh_gia_dang_vien.csv` and `danh_gia_to_chuc.csv`, replacing
-/// files of those names. Every table is written, with its header row even when empty.
+/// `chuyen_sinh_hoat.csv`, `danh_gia_dang_vien.csv`, `danh_gia_to_chuc.csv` and the
+/// extensions `cap_tren_to_chuc.csv` and `trang_thai_dang_vien.csv`, replacing files of
+/// those names. Every table is written, with its header row even when empty (so that no
+/// file of an earlier export is left behind to be imported with this one).
 pub fn write_csv_folder(ds: &Dataset, dir: &Path) -> Result<(), WriteError> {
     std::fs::create_dir_all(dir)?;
-    for table in Table::ALL {
+    for table in Table::every() {
         let path = dir.join(format!("{}.csv", table.name()));
         let mut writer = csv::Writer::from_path(path)?;
         writer.write_record(table.columns().iter().map(|c| c.key))?;

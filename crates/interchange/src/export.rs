@@ -1,12 +1,17 @@
-//! A [`Dataset`] as the rows of the five tables of interchange v1, for both writers.
+//! A [`Dataset`] as the rows of the tables of interchange v1 and its two history
+//! extensions, for both writers.
 //!
 //! v1 keeps the present state with the transfer history, so a dataset is written as:
 //! `to_chuc.ma_cap_tren` = the superior of the organization's last parent link;
 //! `dang_vien.ma_to_chuc` = the last registration; one `chuyen_sinh_hoat` row per change of
 //! registration (the day the next one begins); `trang_thai`/`ngay_trang_thai` = the last
-//! status change. What v1 has no column for is not written: earlier superiors, earlier
-//! status changes, the start date of a first registration, and the member-sheet fields
-//! beyond the v1 columns. Enumerations are written as their codes.
+//! status change. The extensions (`docs/interchange.md`) carry what v1 cannot: one
+//! `cap_tren_to_chuc` row per change of superior, and for members with more than one status
+//! change one `trang_thai_dang_vien` row per change, and one `bat_dau_sinh_hoat` row per
+//! member whose first registration has a start date. Not written: the start date of a first
+//! superior (parent periods are cut to the organization's life anyway) and the member-sheet
+//! fields beyond the v1 columns (no figure depends on them). Enumerations are written as
+//! their codes.
 
 use dangvu_domain::dataset::{Dataset, MemberRecord, OrgRecord};
 use dangvu_domain::enums::{Enumeration, MemberStatus};
@@ -57,7 +62,54 @@ pub(crate) fn for_each_row<E>(
             let org = text(r.org.as_str());
             write(&[year(r.year), org, code(r.rating), score(r.score)])
         }),
+        Table::CapTrenToChuc => ds
+            .orgs
+            .iter()
+            .flat_map(parent_change_rows)
+            .try_for_each(|row| write(&row)),
+        Table::BatDauSinhHoat => ds
+            .members
+            .iter()
+            .filter_map(|m| {
+                let first = m.registrations.first()?;
+                let on = first.since?;
+                Some([
+                    text(m.code.as_str()),
+                    date(Some(on)),
+                    text(first.org.as_str()),
+                ])
+            })
+            .try_for_each(|row| write(&row)),
+        Table::TrangThaiDangVien => ds
+            .members
+            .iter()
+            .filter(|m| m.statuses.len() > 1)
+            .flat_map(|m| {
+                m.statuses
+                    .iter()
+                    .map(|s| [text(m.code.as_str()), date(Some(s.on)), code(s.status)])
+            })
+            .try_for_each(|row| write(&row)),
     }
+}
+
+/// One row per change of superior: the day the next link begins, from the previous
+/// superior to the next (empty = none). Links without a day, or that repeat the superior
+/// before them, change nothing and are skipped.
+fn parent_change_rows(org: &OrgRecord) -> Vec<[Value; 4]> {
+    org.parents
+        .windows(2)
+        .filter_map(|pair| {
+            let [before, after] = pair else { return None };
+            let on = after.since.filter(|_| before.parent != after.parent)?;
+            Some([
+                text(org.code.as_str()),
+                date(Some(on)),
+                optional_code(before.parent.as_ref()),
+                optional_code(after.parent.as_ref()),
+            ])
+        })
+        .collect()
 }
 
 fn org_row(org: &OrgRecord) -> Vec<Value> {

@@ -15,6 +15,7 @@ mod export;
 mod labels;
 mod problem;
 mod reading;
+mod report;
 mod xlsx_read;
 mod xlsx_write;
 
@@ -22,7 +23,8 @@ pub use csv_read::CsvRows;
 pub use csv_write::write_csv_folder;
 pub use labels::column_label;
 pub use problem::ReadProblem;
-pub use reading::{import_path, read_path};
+pub use reading::{CheckedFile, TableRead, check_path, import_path, read_path};
+pub use report::write_problem_report;
 pub use xlsx_write::{write_template, write_xlsx};
 
 /// Why a file could not be written.

@@ -44,7 +44,7 @@ impl ReadProblem {
 
     /// A sheet or file whose name is no table of the format.
     pub fn unknown_table(source: &str) -> Self {
-        let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+        let names: Vec<&str> = Table::every().map(|t| t.name()).collect();
         Self::whole(
             source,
             format!(

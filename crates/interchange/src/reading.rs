@@ -5,7 +5,7 @@ use crate::csv_read::read_folder;
 use crate::problem::ReadProblem;
 use crate::xlsx_read::read_workbook;
 use dangvu_domain::dataset::Dataset;
-use dangvu_domain::interchange::{KnownCodes, RawTable, build_dataset_with};
+use dangvu_domain::interchange::{KnownCodes, RawTable, Table, build_dataset_with};
 use std::path::Path;
 
 /// What reading a path gave: the tables read whole, and the problems met.
@@ -47,12 +47,49 @@ pub fn read_path(path: &Path) -> Result<Vec<RawTable>, Vec<ReadProblem>> {
 /// reading first. When a table could not be read at all, only the reading problems are
 /// listed (the others would be echoes of the missing table).
 pub fn import_path(path: &Path, known: &KnownCodes) -> Result<Dataset, Vec<ReadProblem>> {
+    check_path(path, known).map(|checked| checked.dataset)
+}
+
+/// A file read and checked: its dataset, and what each of its tables held.
+#[derive(Debug)]
+pub struct CheckedFile {
+    /// The validated dataset.
+    pub dataset: Dataset,
+    /// The tables present, in the order read (their rows are dropped once checked).
+    pub tables: Vec<TableRead>,
+}
+
+/// What one table of a file held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRead {
+    /// Which table.
+    pub table: Table,
+    /// Its rows that hold anything.
+    pub rows: usize,
+    /// Its header row as written.
+    pub headers: Vec<String>,
+}
+
+/// Like [`import_path`], and also tells how many rows each table held and which columns
+/// it had (an update leaves the columns a file lacks as they are stored). The rows of text
+/// are dropped as soon as the dataset is built.
+pub fn check_path(path: &Path, known: &KnownCodes) -> Result<CheckedFile, Vec<ReadProblem>> {
     let mut reading = read_any(path);
     if reading.damaged {
         return Err(reading.problems);
     }
-    match build_dataset_with(&reading.tables, known) {
-        Ok(dataset) if reading.problems.is_empty() => Ok(dataset),
+    let built = build_dataset_with(&reading.tables, known);
+    let tables = reading
+        .tables
+        .drain(..)
+        .map(|raw| TableRead {
+            table: raw.table,
+            rows: raw.rows.iter().filter(|r| !r.is_blank()).count(),
+            headers: raw.headers,
+        })
+        .collect();
+    match built {
+        Ok(dataset) if reading.problems.is_empty() => Ok(CheckedFile { dataset, tables }),
         Ok(_) => Err(reading.problems),
         Err(problems) => {
             reading

@@ -22,15 +22,16 @@ enum Headers {
     Labels,
 }
 
-/// Writes `ds` to `path` as an interchange v1 workbook: one sheet per table, column keys
-/// as headers, dates `YYYY-MM-DD`, codes and IDs as text cells.
+/// Writes `ds` to `path` as an interchange v1 workbook: one sheet per table (the v1 tables,
+/// then the history extensions when they have rows), column keys as headers, dates
+/// `YYYY-MM-DD`, codes and IDs as text cells.
 pub fn write_xlsx(ds: &Dataset, path: &Path) -> Result<(), WriteError> {
     let mut book = workbook(ds, Headers::Keys)?;
     book.save(path)?;
     Ok(())
 }
 
-/// Writes the blank template: one sheet per table, a header row of Vietnamese labels
+/// Writes the blank template: one sheet per v1 table, a header row of Vietnamese labels
 /// that match the column keys, and the text format on every code, ID and date column.
 /// The result is the same on every run (its creation date is fixed), so the committed
 /// `templates/interchange-v1.xlsx` is what this writes.
@@ -48,7 +49,10 @@ pub fn write_template(path: &Path) -> Result<(), WriteError> {
 
 fn workbook(ds: &Dataset, headers: Headers) -> Result<Workbook, WriteError> {
     let mut book = Workbook::new();
-    for table in Table::ALL {
+    let extensions = Table::EXTENSIONS
+        .into_iter()
+        .filter(|t| headers == Headers::Keys && has_rows(ds, *t));
+    for table in Table::ALL.into_iter().chain(extensions) {
         let sheet = book.add_worksheet();
         sheet.set_name(table.name())?;
         write_sheet(sheet, ds, table, headers)?;
@@ -92,6 +96,11 @@ fn write_sheet(
         }
         Ok::<(), WriteError>(())
     })
+}
+
+/// Whether `table` has at least one row to write.
+fn has_rows(ds: &Dataset, table: Table) -> bool {
+    for_each_row(ds, table, |_| Err(())).is_err()
 }
 
 /// `nam` and `diem` hold numbers; every other column holds text, dates included.

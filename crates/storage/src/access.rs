@@ -4,12 +4,14 @@
 //! record that does not exist, so that codes cannot be probed. "Outside" is judged on the
 //! scope's day: an organization by its place on that day (or its last place, if it no
 //! longer exists then), a member by their registration on that day (or their last one, if
-//! they left).
+//! they left). A member's own-record scope reaches no organization and no member but
+//! themselves.
 
 use crate::conn::DbConnection;
 use crate::schema::{members, registrations};
 use crate::tree_sql::{self, place_on, places};
 use crate::{Scope, StoreError};
+use dangvu_domain::actor::Reach;
 use dangvu_domain::{Date, Period};
 use diesel::prelude::*;
 
@@ -32,12 +34,18 @@ pub(crate) fn visible_member(
     scope: &Scope,
     code: &str,
 ) -> Result<i64, StoreError> {
+    if scope.own_member().is_some_and(|own| own.as_str() != code) {
+        return Err(not_found("member", code));
+    }
     let member_id: i64 = members::table
         .filter(members::code.eq(code))
         .select(members::id)
         .first(conn)
         .optional()?
         .ok_or_else(|| not_found("member", code))?;
+    if scope.own_member().is_some() {
+        return Ok(member_id);
+    }
     let regs: Vec<(i64, Date, Date)> = registrations::table
         .filter(registrations::member_id.eq(member_id))
         .order(registrations::valid_from)
@@ -74,8 +82,10 @@ fn ensure_reached(
     anchor: Option<(i64, Date)>,
     missing: impl FnOnce() -> StoreError,
 ) -> Result<(), StoreError> {
-    let Some(root) = scope.root() else {
-        return Ok(());
+    let root = match scope.reach() {
+        Reach::Everything => return Ok(()),
+        Reach::OwnRecord(_) => return Err(missing()),
+        Reach::Subtree(root) => root,
     };
     let Some((org_id, day)) = anchor else {
         return Err(missing());

@@ -1,10 +1,12 @@
 //! The audit log: one row per change, written in the transaction of the change.
 //!
-//! Rows are only ever inserted. `prev_hash` and `hash` stay empty until rows are chained.
+//! Rows are only ever inserted, each chained to the one before ([`crate::audit_chain`]);
+//! triggers refuse updates and deletions of chained rows. Every writer goes through
+//! [`record`], so no row escapes the chain.
 
 use crate::conn::DbConnection;
 use crate::schema::audit_log;
-use crate::{AuditContext, AuditEntry, StoreError};
+use crate::{AuditContext, AuditEntry, AuditFilter, AuditPage, StoreError, audit_chain};
 use diesel::prelude::*;
 
 /// What a change did, for its audit row.
@@ -21,28 +23,17 @@ pub(crate) struct Change<'a> {
     pub after_json: Option<String>,
 }
 
-/// Appends the audit row of `change`.
+/// Appends the chained audit row of `change`.
 pub(crate) fn record(
     conn: &mut DbConnection,
     ctx: &AuditContext,
     change: Change<'_>,
 ) -> Result<(), StoreError> {
-    diesel::insert_into(audit_log::table)
-        .values((
-            audit_log::at.eq(ctx.at),
-            audit_log::actor.eq(&ctx.actor),
-            audit_log::source.eq(&ctx.source),
-            audit_log::action.eq(change.action),
-            audit_log::entity.eq(change.entity),
-            audit_log::entity_code.eq(change.entity_code),
-            audit_log::before_json.eq(change.before_json),
-            audit_log::after_json.eq(change.after_json),
-        ))
-        .execute(conn)?;
-    Ok(())
+    audit_chain::append(conn, ctx, change)
 }
 
 type EntryRow = (
+    i64,
     chrono::NaiveDateTime,
     String,
     String,
@@ -53,37 +44,91 @@ type EntryRow = (
     Option<String>,
 );
 
+const ENTRY_COLUMNS: (
+    audit_log::id,
+    audit_log::at,
+    audit_log::actor,
+    audit_log::source,
+    audit_log::action,
+    audit_log::entity,
+    audit_log::entity_code,
+    audit_log::before_json,
+    audit_log::after_json,
+) = (
+    audit_log::id,
+    audit_log::at,
+    audit_log::actor,
+    audit_log::source,
+    audit_log::action,
+    audit_log::entity,
+    audit_log::entity_code,
+    audit_log::before_json,
+    audit_log::after_json,
+);
+
+fn entry(row: EntryRow) -> AuditEntry {
+    let (id, at, actor, source, action, entity, entity_code, before_json, after_json) = row;
+    AuditEntry {
+        id,
+        at,
+        actor,
+        source,
+        action,
+        entity,
+        entity_code,
+        before_json,
+        after_json,
+    }
+}
+
 /// The latest `limit` rows, newest first.
 pub(crate) fn latest(conn: &mut DbConnection, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
     let rows: Vec<EntryRow> = audit_log::table
-        .select((
-            audit_log::at,
-            audit_log::actor,
-            audit_log::source,
-            audit_log::action,
-            audit_log::entity,
-            audit_log::entity_code,
-            audit_log::before_json,
-            audit_log::after_json,
-        ))
+        .select(ENTRY_COLUMNS)
         .order(audit_log::id.desc())
         .limit(i64::from(limit))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(at, actor, source, action, entity, entity_code, before_json, after_json)| {
-                AuditEntry {
-                    at,
-                    actor,
-                    source,
-                    action,
-                    entity,
-                    entity_code,
-                    before_json,
-                    after_json,
-                }
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(entry).collect())
+}
+
+/// Rows per page of the audit page are kept within this range.
+const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=500;
+
+/// A page of the rows matching `filter`, newest first.
+pub(crate) fn entries(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+) -> Result<AuditPage, StoreError> {
+    let mut query = audit_log::table.select(ENTRY_COLUMNS).into_boxed();
+    if let Some(actor) = &filter.actor {
+        query = query.filter(audit_log::actor.eq(actor.clone()));
+    }
+    if let Some(entity) = &filter.entity {
+        query = query.filter(audit_log::entity.eq(entity.clone()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_log::at.ge(audit_chain::to_micros(from)));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(audit_log::at.lt(audit_chain::to_micros(to)));
+    }
+    if let Some(before) = filter.before {
+        query = query.filter(audit_log::id.lt(before));
+    }
+    let limit = filter.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
+    let mut rows: Vec<EntryRow> = query
+        .order(audit_log::id.desc())
+        .limit(i64::from(limit) + 1)
+        .load(conn)?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = if more {
+        rows.last().map(|row| row.0)
+    } else {
+        None
+    };
+    Ok(AuditPage {
+        rows: rows.into_iter().map(entry).collect(),
+        next,
+    })
 }

@@ -11,7 +11,8 @@ use diesel::{Connection, PgConnection, SqliteConnection};
 use std::time::Duration;
 
 /// A connection to either engine. Queries written with diesel's builder run on both;
-/// bulk writes match on the variant (see [`with_inner!`]).
+/// bulk writes match on the variant (multi-row `insert` on SQLite, `COPY` on PostgreSQL:
+/// `load.rs`).
 #[derive(diesel::MultiConnection)]
 pub(crate) enum DbConnection {
     /// Embedded SQLite.
@@ -19,18 +20,6 @@ pub(crate) enum DbConnection {
     /// PostgreSQL.
     Pg(PgConnection),
 }
-
-/// Runs the same code on the inner connection of either engine: `$body` is compiled once
-/// per backend with `$c` bound to the concrete connection.
-macro_rules! with_inner {
-    ($conn:expr, |$c:ident| $body:expr) => {
-        match $conn {
-            $crate::conn::DbConnection::Sqlite($c) => $body,
-            $crate::conn::DbConnection::Pg($c) => $body,
-        }
-    };
-}
-pub(crate) use with_inner;
 
 /// The pool of connections.
 pub(crate) type Pool = r2d2::Pool<Manager>;

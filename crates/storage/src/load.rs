@@ -2,10 +2,11 @@
 //!
 //! Runs inside the caller's transaction. Rows go in multi-row inserts through the inner
 //! connection of each engine, in chunks that stay under SQLite's limit of bound parameters
-//! (32 766), then the audit row is appended.
+//! (32 766), then the audit row is appended. The steps are separate functions because an
+//! import inserts its new records with them too (`import_write.rs`).
 
 use crate::audit::{self, Change};
-use crate::conn::{DbConnection, with_inner};
+use crate::conn::DbConnection;
 use crate::load_rows::{self as rows, Ids};
 use crate::member_rows::{MEMBER_COLUMNS, new_member};
 use crate::schema::{
@@ -13,27 +14,41 @@ use crate::schema::{
     registrations,
 };
 use crate::{AuditContext, LoadStats, StoreError};
-use dangvu_domain::dataset::Dataset;
+use dangvu_domain::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
 use dangvu_domain::tree::TreeHistory;
 use diesel::prelude::*;
 
 /// Bound parameters per statement: below SQLite's 32 766 and PostgreSQL's 65 535.
-const MAX_PARAMETERS: usize = 30_000;
+pub(crate) const MAX_PARAMETERS: usize = 30_000;
 
-/// Inserts `$rows` (a slice) into `$table` in chunks of at most `MAX_PARAMETERS`
-/// parameters; evaluates to the number of rows written.
+/// Inserts `$rows` (a `Vec`) into `$table`; evaluates to the number of rows written. SQLite
+/// takes multi-row `insert`s in chunks of at most `MAX_PARAMETERS` parameters; PostgreSQL
+/// takes the rows in one binary `COPY`, several times faster than `insert` for the hundreds
+/// of thousands of rows of an import (same constraints, same errors).
 macro_rules! insert_chunks {
     ($conn:expr, $table:expr, $rows:expr, $columns:expr) => {{
-        let mut written: u64 = 0;
-        for chunk in $rows.chunks((MAX_PARAMETERS / $columns).max(1)) {
-            let n = with_inner!(&mut *$conn, |c| diesel::insert_into($table)
-                .values(chunk)
-                .execute(c))?;
-            written += n as u64;
-        }
+        let rows = &$rows;
+        let written: u64 = match &mut *$conn {
+            $crate::conn::DbConnection::Sqlite(c) => {
+                let mut written: u64 = 0;
+                for chunk in rows.chunks(($crate::load::MAX_PARAMETERS / $columns).max(1)) {
+                    let n = diesel::insert_into($table).values(chunk).execute(c)?;
+                    written += n as u64;
+                }
+                written
+            }
+            $crate::conn::DbConnection::Pg(c) if !rows.is_empty() => {
+                let n = diesel::copy_from($table)
+                    .from_insertable(&rows[..])
+                    .execute(c)?;
+                n as u64
+            }
+            $crate::conn::DbConnection::Pg(_) => 0,
+        };
         written
     }};
 }
+pub(crate) use insert_chunks;
 
 /// Writes `ds` and its audit row.
 pub(crate) fn load(
@@ -42,19 +57,22 @@ pub(crate) fn load(
     ctx: &AuditContext,
 ) -> Result<LoadStats, StoreError> {
     let tree = TreeHistory::build(&ds.orgs).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let org_ids = load_orgs(conn, ds, &tree)?;
-    let member_ids = load_members(conn, ds)?;
-    let registrations = rows::registration_rows(&ds.members, &member_ids, &org_ids)?;
-    let statuses = rows::status_rows(&ds.members, &member_ids)?;
-    let member_ratings = rows::member_rating_rows(ds, &member_ids)?;
-    let org_ratings = rows::org_rating_rows(ds, &org_ids)?;
+    let orgs: Vec<&OrgRecord> = ds.orgs.iter().collect();
+    let org_ids = insert_orgs(conn, &orgs)?;
+    set_mergers(conn, &orgs, &org_ids)?;
+    insert_parents(conn, &orgs, &org_ids)?;
+    insert_chunks!(conn, org_paths::table, rows::path_rows(&tree, &org_ids)?, 6);
+    let members: Vec<&MemberRecord> = ds.members.iter().collect();
+    let member_ids = insert_members(conn, &members, 0)?;
+    let (registrations, statuses) = insert_histories(conn, &members, &member_ids, &org_ids)?;
+    let member_ratings: Vec<&MemberRating> = ds.member_ratings.iter().collect();
+    let org_ratings: Vec<&OrgRating> = ds.org_ratings.iter().collect();
     let stats = LoadStats {
         orgs: ds.orgs.len() as u64,
         members: ds.members.len() as u64,
-        registrations: insert_chunks!(conn, registrations::table, registrations, 4),
-        statuses: insert_chunks!(conn, member_statuses::table, statuses, 4),
-        ratings: insert_chunks!(conn, member_ratings::table, member_ratings, 4)
-            + insert_chunks!(conn, org_ratings::table, org_ratings, 4),
+        registrations,
+        statuses,
+        ratings: insert_ratings(conn, (&member_ratings, &org_ratings), &member_ids, &org_ids)?,
     };
     audit::record(
         conn,
@@ -73,45 +91,100 @@ pub(crate) fn load(
     Ok(stats)
 }
 
-fn load_orgs(conn: &mut DbConnection, ds: &Dataset, tree: &TreeHistory) -> Result<Ids, StoreError> {
-    let new_orgs: Vec<_> = ds.orgs.iter().map(rows::new_org).collect();
+/// Inserts the rows of `orgs` (without mergers, parents or paths); returns the ids of every
+/// stored organization.
+pub(crate) fn insert_orgs(conn: &mut DbConnection, orgs: &[&OrgRecord]) -> Result<Ids, StoreError> {
+    let new_orgs: Vec<_> = orgs.iter().map(|o| rows::new_org(o)).collect();
     insert_chunks!(conn, organizations::table, new_orgs, 6);
-    let ids: Ids = organizations::table
+    Ok(organizations::table
         .select((organizations::code, organizations::id))
         .load::<(String, i64)>(conn)?
         .into_iter()
-        .collect();
-    for org in ds.orgs.iter().filter(|o| o.merged_into.is_some()) {
+        .collect())
+}
+
+/// Sets (or clears) the merger target of each of `orgs`.
+pub(crate) fn set_mergers(
+    conn: &mut DbConnection,
+    orgs: &[&OrgRecord],
+    ids: &Ids,
+) -> Result<(), StoreError> {
+    for org in orgs.iter().filter(|o| o.merged_into.is_some()) {
         let target = org
             .merged_into
             .as_ref()
-            .map(|m| rows::id_of(&ids, m.as_str(), org.code.as_str()))
+            .map(|m| rows::id_of(ids, m.as_str(), org.code.as_str()))
             .transpose()?;
         diesel::update(organizations::table)
             .filter(organizations::code.eq(org.code.as_str()))
             .set(organizations::merged_into_id.eq(target))
             .execute(conn)?;
     }
-    let parents = rows::parent_rows(&ds.orgs, &ids)?;
-    insert_chunks!(conn, org_parents::table, parents, 4);
-    let paths = rows::path_rows(tree, &ids)?;
-    insert_chunks!(conn, org_paths::table, paths, 6);
-    Ok(ids)
+    Ok(())
 }
 
-fn load_members(conn: &mut DbConnection, ds: &Dataset) -> Result<Ids, StoreError> {
-    let new_members: Vec<_> = ds.members.iter().map(new_member).collect();
-    insert_chunks!(conn, members::table, new_members, MEMBER_COLUMNS);
+/// Inserts the parent history of `orgs`.
+pub(crate) fn insert_parents(
+    conn: &mut DbConnection,
+    orgs: &[&OrgRecord],
+    ids: &Ids,
+) -> Result<u64, StoreError> {
+    let parents = rows::parent_rows(orgs.iter().copied(), ids)?;
+    Ok(insert_chunks!(conn, org_parents::table, parents, 4))
+}
+
+/// Inserts the member rows of `members`, a chunk at a time (the rows of a million members
+/// are never built at once); returns the code and id of every member whose id is above
+/// `known_up_to` (0: every member).
+pub(crate) fn insert_members(
+    conn: &mut DbConnection,
+    members: &[&MemberRecord],
+    known_up_to: i64,
+) -> Result<Ids, StoreError> {
+    for chunk in members.chunks(MAX_PARAMETERS / MEMBER_COLUMNS) {
+        let new_members: Vec<_> = chunk.iter().map(|m| new_member(m)).collect();
+        insert_chunks!(conn, members::table, new_members, MEMBER_COLUMNS);
+    }
     Ok(members::table
+        .filter(members::id.gt(known_up_to))
         .select((members::code, members::id))
         .load::<(String, i64)>(conn)?
         .into_iter()
         .collect())
 }
 
+/// Inserts the registration and status periods of `members`; returns how many of each.
+pub(crate) fn insert_histories(
+    conn: &mut DbConnection,
+    members: &[&MemberRecord],
+    member_ids: &Ids,
+    org_ids: &Ids,
+) -> Result<(u64, u64), StoreError> {
+    let registrations = rows::registration_rows(members.iter().copied(), member_ids, org_ids)?;
+    let written = insert_chunks!(conn, registrations::table, registrations, 4);
+    let statuses = rows::status_rows(members.iter().copied(), member_ids)?;
+    Ok((
+        written,
+        insert_chunks!(conn, member_statuses::table, statuses, 4),
+    ))
+}
+
+/// Inserts ratings of members and organizations; returns how many.
+pub(crate) fn insert_ratings(
+    conn: &mut DbConnection,
+    (member_ratings, org_ratings): (&[&MemberRating], &[&OrgRating]),
+    member_ids: &Ids,
+    org_ids: &Ids,
+) -> Result<u64, StoreError> {
+    let members = rows::member_rating_rows(member_ratings.iter().copied(), member_ids)?;
+    let orgs = rows::org_rating_rows(org_ratings.iter().copied(), org_ids)?;
+    Ok(insert_chunks!(conn, member_ratings::table, members, 4)
+        + insert_chunks!(conn, org_ratings::table, orgs, 4))
+}
+
 /// Updates the planner's statistics after a bulk load, so that the first queries on a fresh
 /// database already choose the indexes.
-fn refresh_statistics(conn: &mut DbConnection) -> Result<(), StoreError> {
+pub(crate) fn refresh_statistics(conn: &mut DbConnection) -> Result<(), StoreError> {
     use diesel::connection::SimpleConnection;
     conn.batch_execute("analyze")?;
     Ok(())

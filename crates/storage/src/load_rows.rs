@@ -11,7 +11,7 @@ use crate::schema::{
     registrations,
 };
 use dangvu_domain::Date;
-use dangvu_domain::dataset::{MemberRecord, OrgRecord};
+use dangvu_domain::dataset::{MemberRating, MemberRecord, OrgRating, OrgRecord};
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::text::{fold, prefix_upper};
 use dangvu_domain::tree::TreeHistory;
@@ -44,10 +44,10 @@ pub(crate) struct NewParent {
 #[derive(Insertable)]
 #[diesel(table_name = org_paths, treat_none_as_default_value = false)]
 pub(crate) struct NewPath {
-    org_id: i64,
-    valid_from: Date,
-    valid_to: Date,
-    path: String,
+    pub(crate) org_id: i64,
+    pub(crate) valid_from: Date,
+    pub(crate) valid_to: Date,
+    pub(crate) path: String,
     path_upper: String,
     depth: i32,
 }
@@ -106,7 +106,10 @@ pub(crate) fn id_of(ids: &Ids, code: &str, referrer: &str) -> Result<i64, StoreE
         .ok_or_else(|| StoreError::Invalid(format!("{referrer}: unknown code {code}")))
 }
 
-pub(crate) fn parent_rows(orgs: &[OrgRecord], ids: &Ids) -> Result<Vec<NewParent>, StoreError> {
+pub(crate) fn parent_rows<'a>(
+    orgs: impl IntoIterator<Item = &'a OrgRecord>,
+    ids: &Ids,
+) -> Result<Vec<NewParent>, StoreError> {
     let mut rows = Vec::new();
     for org in orgs {
         let org_id = id_of(ids, org.code.as_str(), org.code.as_str())?;
@@ -151,8 +154,8 @@ pub(crate) fn path_rows(tree: &TreeHistory, ids: &Ids) -> Result<Vec<NewPath>, S
     Ok(rows)
 }
 
-pub(crate) fn registration_rows(
-    members: &[MemberRecord],
+pub(crate) fn registration_rows<'a>(
+    members: impl IntoIterator<Item = &'a MemberRecord>,
     member_ids: &Ids,
     org_ids: &Ids,
 ) -> Result<Vec<NewRegistration>, StoreError> {
@@ -171,8 +174,8 @@ pub(crate) fn registration_rows(
     Ok(rows)
 }
 
-pub(crate) fn status_rows(
-    members: &[MemberRecord],
+pub(crate) fn status_rows<'a>(
+    members: impl IntoIterator<Item = &'a MemberRecord>,
     member_ids: &Ids,
 ) -> Result<Vec<NewStatus>, StoreError> {
     let mut rows = Vec::new();
@@ -190,12 +193,12 @@ pub(crate) fn status_rows(
     Ok(rows)
 }
 
-pub(crate) fn member_rating_rows(
-    ds: &dangvu_domain::dataset::Dataset,
+pub(crate) fn member_rating_rows<'a>(
+    ratings: impl IntoIterator<Item = &'a MemberRating>,
     member_ids: &Ids,
 ) -> Result<Vec<NewMemberRating>, StoreError> {
-    ds.member_ratings
-        .iter()
+    ratings
+        .into_iter()
         .map(|r| {
             Ok(NewMemberRating {
                 member_id: id_of(member_ids, r.member.as_str(), "member rating")?,
@@ -207,12 +210,12 @@ pub(crate) fn member_rating_rows(
         .collect()
 }
 
-pub(crate) fn org_rating_rows(
-    ds: &dangvu_domain::dataset::Dataset,
+pub(crate) fn org_rating_rows<'a>(
+    ratings: impl IntoIterator<Item = &'a OrgRating>,
     org_ids: &Ids,
 ) -> Result<Vec<NewOrgRating>, StoreError> {
-    ds.org_ratings
-        .iter()
+    ratings
+        .into_iter()
         .map(|r| {
             Ok(NewOrgRating {
                 org_id: id_of(org_ids, r.org.as_str(), "organization rating")?,

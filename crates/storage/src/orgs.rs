@@ -6,12 +6,14 @@ use crate::refs::{REF_COLUMNS, org_ref, org_refs};
 use crate::schema::{org_parents, org_paths, organizations};
 use crate::tree_sql::{PLACE, Place, place_on};
 use crate::{OrgChild, OrgDetail, OrgRef, ParentPeriod, Scope, StoreError};
+use dangvu_domain::actor::Reach;
 use dangvu_domain::summary::Figures;
 use dangvu_domain::{Date, Period};
 use diesel::prelude::*;
 use std::collections::HashMap;
 
-/// Organizations standing as roots on `as_of`; under a subtree scope, the scope root.
+/// Organizations standing as roots on `as_of`; under a subtree scope, the scope root; none
+/// for a member's own-record scope.
 pub(crate) fn roots(
     conn: &mut DbConnection,
     scope: &Scope,
@@ -24,9 +26,10 @@ pub(crate) fn roots(
         .order(organizations::code)
         .select(REF_COLUMNS)
         .into_boxed();
-    query = match scope.root() {
-        Some(root) => query.filter(organizations::code.eq(root.as_str())),
-        None => query.filter(org_paths::depth.eq(1)),
+    query = match scope.reach() {
+        Reach::Subtree(root) => query.filter(organizations::code.eq(root.as_str())),
+        Reach::Everything => query.filter(org_paths::depth.eq(1)),
+        Reach::OwnRecord(_) => return Ok(Vec::new()),
     };
     let rows: Vec<(String, String, String)> = query.load(conn)?;
     rows.into_iter()

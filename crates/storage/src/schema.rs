@@ -131,6 +131,59 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Accounts: who may sign in, with which role and reach (see `accounts.rs`).
+    accounts (id) {
+        id -> BigInt,
+        username -> Text,
+        role -> Text,
+        org_id -> Nullable<BigInt>,
+        member_id -> Nullable<BigInt>,
+        password_hash -> Text,
+        disabled -> Bool,
+        created_at -> Timestamp,
+        password_changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Browser sessions, by the SHA-256 of their token.
+    sessions (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        account_id -> BigInt,
+        source -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// API bearer tokens, by the SHA-256 of their secret.
+    api_tokens (id) {
+        id -> BigInt,
+        secret_hash -> Text,
+        account_id -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Recent failed logins, for throttling.
+    login_failures (id) {
+        id -> BigInt,
+        username -> Text,
+        source -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(sessions -> accounts (account_id));
+diesel::joinable!(api_tokens -> accounts (account_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organizations,
     org_parents,
@@ -141,4 +194,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     member_ratings,
     org_ratings,
     audit_log,
+    accounts,
+    sessions,
+    api_tokens,
+    login_failures,
 );

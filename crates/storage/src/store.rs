@@ -4,11 +4,13 @@ use crate::access::{visible_member, visible_org};
 use crate::conn::{DbConnection, Pool, open_pool};
 use crate::schema::organizations;
 use crate::{
-    AuditContext, AuditEntry, Backend, DatabaseUrl, LoadStats, MemberDetail, MemberPage,
-    MemberQuery, OrgChild, OrgDetail, OrgRef, Scope, StoreError, audit, figures, load,
-    member_detail, members, migrate, orgs, summary,
+    AuditContext, AuditEntry, Backend, DatabaseUrl, ImportError, ImportRequest, ImportSummary,
+    LoadStats, MemberDetail, MemberPage, MemberQuery, OrgChild, OrgDetail, OrgRef, Scope,
+    StoreError, audit, export, figures, import, import_known, load, member_detail, members,
+    migrate, orgs, summary,
 };
 use dangvu_domain::dataset::Dataset;
+use dangvu_domain::interchange::KnownCodes;
 use dangvu_domain::summary::{Figures, SummaryParams, SummaryReport};
 use dangvu_domain::{Date, MemberCode, OrgCode};
 use diesel::prelude::*;
@@ -27,6 +29,10 @@ impl Store {
         let applied = migrate::run_pending(&mut first)?;
         if !applied.is_empty() {
             tracing::info!(?applied, "migrations applied");
+        }
+        let sealed = first.transaction(crate::audit_chain::seal_unchained)?;
+        if sealed > 0 {
+            tracing::info!(sealed, "audit rows of an earlier version chained");
         }
         Ok(Self {
             backend: url.backend(),
@@ -66,6 +72,38 @@ impl Store {
         audit: &AuditContext,
     ) -> Result<LoadStats, StoreError> {
         self.transaction(|c| load::load(c, ds, audit))
+    }
+
+    /// The existing records that the references of an imported file may point to (see
+    /// `dangvu_domain::interchange::build_dataset_with`): those `scope` reaches.
+    #[tracing::instrument(skip_all, err)]
+    pub fn known_codes(&self, scope: &Scope) -> Result<KnownCodes, StoreError> {
+        scope.require_organizations()?;
+        self.transaction(|c| import_known::known_codes(c, scope))
+    }
+
+    /// Imports a validated dataset over the stored records: one transaction, all or
+    /// nothing, keyed by code, idempotent (see `docs/interchange.md` for the rules of an
+    /// update). Writes the audit row `import` with the summary; a dry run writes and checks
+    /// everything, then rolls back and returns the same summary.
+    #[tracing::instrument(skip_all, fields(orgs = request.dataset.orgs.len(), members = request.dataset.members.len(), dry_run = request.dry_run, actor = %audit.actor), err)]
+    pub fn import(
+        &self,
+        scope: &Scope,
+        request: &ImportRequest<'_>,
+        audit: &AuditContext,
+    ) -> Result<ImportSummary, ImportError> {
+        scope.require_organizations()?;
+        let mut pooled = self.pool.get().map_err(StoreError::from)?;
+        import::import(&mut pooled, scope, request, audit)
+    }
+
+    /// The records of `org`'s subtree with their full histories (see `export.rs`); `None`:
+    /// the scope's root, or everything for the whole installation.
+    #[tracing::instrument(skip_all, fields(org = ?org.map(OrgCode::as_str)), err)]
+    pub fn export(&self, scope: &Scope, org: Option<&OrgCode>) -> Result<Dataset, StoreError> {
+        scope.require_organizations()?;
+        self.transaction(|c| export::export(c, scope, org))
     }
 
     /// Organizations without a superior on `as_of` (within scope: the scope root).
@@ -143,13 +181,28 @@ impl Store {
     }
 
     /// The latest `limit` rows of the audit log, newest first. The log belongs to the whole
-    /// installation: a subtree scope sees none of it.
+    /// installation: any other scope sees none of it.
     #[tracing::instrument(skip_all, fields(limit), err)]
     pub fn audit_log(&self, scope: &Scope, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
-        if scope.root().is_some() {
+        if !scope.is_whole_installation() {
             return Ok(Vec::new());
         }
         self.transaction(|c| audit::latest(c, limit))
+    }
+
+    /// A connection from the pool, for the transactions of `txn.rs`.
+    pub(crate) fn pooled(
+        &self,
+    ) -> Result<diesel::r2d2::PooledConnection<crate::conn::Manager>, StoreError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// A pooled connection, for the import benchmark's baseline (`import_bench.rs`).
+    #[cfg(feature = "testing")]
+    pub(crate) fn connection(
+        &self,
+    ) -> Result<diesel::r2d2::PooledConnection<crate::conn::Manager>, StoreError> {
+        Ok(self.pool.get()?)
     }
 
     /// Runs `work` in one transaction on a pooled connection.

@@ -97,3 +97,18 @@ pub fn backends() -> Vec<TestDb> {
     }
     dbs
 }
+
+/// Runs raw SQL on a test database behind the store's back, as someone with direct database
+/// access would (tamper tests), so that tests of other crates need not depend on diesel.
+pub fn execute_raw(url: &DatabaseUrl, sql: &str) {
+    use diesel::SqliteConnection;
+    let result = match url.backend() {
+        crate::Backend::Sqlite => SqliteConnection::establish(url.connection_string())
+            .unwrap_or_else(|e| panic!("open {url}: {e}"))
+            .batch_execute(sql),
+        crate::Backend::Postgres => PgConnection::establish(url.connection_string())
+            .unwrap_or_else(|e| panic!("open {url}: {e}"))
+            .batch_execute(sql),
+    };
+    result.unwrap_or_else(|e| panic!("{sql}: {e}"));
+}

@@ -215,6 +215,8 @@ pub struct LoadStats {
 /// One row of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
+    /// Id, in the order rows were written.
+    pub id: i64,
     /// When (UTC).
     pub at: chrono::NaiveDateTime,
     /// Who.

@@ -4,7 +4,9 @@
 //! load, and the server time of the pages the foundation issue names — an organization's
 //! page and its member list for the district root and for one cell, and the summary report
 //! (page, JSON API and store call) — by driving the real router in-process, so template
-//! rendering counts but the network does not.
+//! rendering counts but the network does not. Requests act as an administrator through a
+//! one-day API token, revoked at the end; a fresh demo database gets the demo accounts
+//! (as `serve --demo` does), a reused one must already have an administrator.
 
 use crate::args::BenchArgs;
 use crate::config::Settings;
@@ -12,9 +14,10 @@ use crate::error::CliError;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use dangvu_domain::dates::parse_date;
+use dangvu_domain::roles::Role;
 use dangvu_domain::summary::SummaryParams;
 use dangvu_domain::{OrgCode, OrgType};
-use dangvu_storage::{Scope, Store};
+use dangvu_storage::{Scope, Store, TokenSecret};
 use dangvu_web::AppState;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,7 +50,13 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
     }
     let store = Arc::new(store);
     let cell = first_cell(&store)?;
-    let state = AppState::new(store.clone(), Arc::new(crate::clock::today));
+    let (token_id, secret) = bench_token(&store, !args.reuse)?;
+    let bearer = format!("Bearer {}", secret.expose());
+    let state = AppState::new(
+        store.clone(),
+        Arc::new(crate::clock::today),
+        Arc::new(crate::clock::now),
+    );
     let router = dangvu_web::router(state);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -68,7 +77,7 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         "request (server time, ms)", "median", "p95", "min"
     );
     for target in targets {
-        let times = runtime.block_on(time_requests(&router, &target, args.iterations))?;
+        let times = runtime.block_on(time_requests(&router, &target, &bearer, args.iterations))?;
         print_row(&target, &times);
     }
     let params = SummaryParams::new(
@@ -85,7 +94,24 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         times.push(started.elapsed());
     }
     print_row("Store::summary(VX, term)", &times);
+    store.revoke_token(&scope, &super::cli_actor(), token_id)?;
     Ok(())
+}
+
+/// An administrator's API token valid for a day, for the timed requests.
+fn bench_token(store: &Store, fresh_demo: bool) -> Result<(i64, TokenSecret), CliError> {
+    let scope = Scope::whole_installation(crate::clock::today());
+    if fresh_demo {
+        store.create_demo_accounts(&super::cli_actor(), crate::clock::today())?;
+    }
+    let admin = store
+        .list_accounts(&scope)?
+        .into_iter()
+        .find(|a| a.role == Role::QuanTri && !a.disabled)
+        .ok_or_else(|| {
+            CliError::Config("no administrator account: run `dangvu serve` once first".into())
+        })?;
+    Ok(store.create_token(&scope, &super::cli_actor(), &admin.username, Some(1))?)
 }
 
 /// The first cell under the first grassroots committee of VX in the term.
@@ -109,11 +135,13 @@ fn first_cell(store: &Store) -> Result<String, CliError> {
 async fn time_requests(
     router: &axum::Router,
     target: &str,
+    bearer: &str,
     n: u32,
 ) -> Result<Vec<Duration>, CliError> {
     let mut times = Vec::with_capacity(n as usize);
     for _ in 0..n.max(1) {
         let request = Request::get(target)
+            .header("authorization", bearer)
             .body(Body::empty())
             .map_err(std::io::Error::other)?;
         let started = Instant::now();

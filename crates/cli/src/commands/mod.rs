@@ -1,9 +1,14 @@
 //! One module per command; each opens the store it needs and runs one use case.
 
+mod audit;
 mod bench;
 mod demo;
+mod export;
+mod import;
 mod report;
 mod serve;
+mod token;
+mod user;
 
 use crate::args::Command;
 use crate::config::Settings;
@@ -18,6 +23,11 @@ pub fn run(command: Command, settings: &Settings) -> Result<(), CliError> {
         Command::Report(report) => report::run(&report, settings),
         Command::Migrate => migrate(settings),
         Command::Bench(args) => bench::run(&args, settings),
+        Command::Import(args) => import::run(&args, settings),
+        Command::Export(args) => export::run(&args, settings),
+        Command::User(command) => user::run(&command, settings),
+        Command::Token(command) => token::run(&command, settings),
+        Command::Audit(command) => audit::run(&command, settings),
     }
 }
 

@@ -21,7 +21,13 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
         let seed = settings.demo_seed.unwrap_or(dangvu_demo::DEFAULT_SEED);
         super::demo::load_demo(&store, seed)?;
     }
-    let state = AppState::new(Arc::new(store), Arc::new(crate::clock::today));
+    super::user::ensure_first_accounts(&store, args.demo)?;
+    let state = AppState::new(
+        Arc::new(store),
+        Arc::new(crate::clock::today),
+        Arc::new(crate::clock::now),
+    )
+    .with_secure_cookies(args.secure_cookies);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

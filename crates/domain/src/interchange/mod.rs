@@ -18,6 +18,9 @@ mod orgs;
 mod problems;
 mod ratings;
 mod rows;
+mod starts;
+mod statuses;
+mod superiors;
 mod tables;
 mod transfers;
 
@@ -29,10 +32,14 @@ pub use problems::Problem;
 pub use rows::{RawRow, RawTable};
 pub use tables::{Column, Table};
 
-use crate::dataset::Dataset;
+use crate::codes::OrgCode;
+use crate::dataset::{Dataset, OrgRecord};
 use known::OrgIndex;
+use orgs::OrgDraft;
 use problems::Reason;
+use starts::StartContext;
 use std::collections::HashMap;
+use superiors::{ChangesByOrg, SuperiorContext};
 use transfers::{TransferContext, TransfersByMember};
 
 /// Builds a dataset from the tables of one file, where every reference must point to a row
@@ -91,29 +98,92 @@ pub fn build_dataset_with(
         None => Vec::new(),
     };
 
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| (p.table, p.row));
-        return Err(problems);
+    let first_org_rows = first_rows(&org_drafts);
+    let parent_changes = match sheets.get(&Table::CapTrenToChuc) {
+        Some(raw) => {
+            let context = SuperiorContext {
+                drafts: &first_org_rows,
+                orgs: &org_index,
+                known,
+            };
+            superiors::read_parent_changes(raw, &context, &mut problems)
+        }
+        None => ChangesByOrg::new(),
+    };
+    let starts = match sheets.get(&Table::BatDauSinhHoat) {
+        Some(raw) => {
+            let context = StartContext {
+                members: &members_by_code,
+                transfers: &transfers,
+                orgs: &org_index,
+                known,
+            };
+            starts::read_starts(raw, &context, &mut problems)
+        }
+        None => HashMap::new(),
+    };
+    let status_history = match sheets.get(&Table::TrangThaiDangVien) {
+        Some(raw) => statuses::read_status_history(raw, &members_by_code, known, &mut problems),
+        None => HashMap::new(),
+    };
+
+    if problems.is_empty() {
+        let orgs = org_records(&org_drafts, &parent_changes);
+        superiors::check_history_cycles(&orgs, &parent_changes, &mut problems);
+        if problems.is_empty() {
+            // No problem was reported, so every draft is complete: a missing required value
+            // or an unreadable one is always reported.
+            let members = member_drafts
+                .iter()
+                .filter_map(|draft| {
+                    let code = draft.code.as_ref()?;
+                    let history = transfers.get(code).map(Vec::as_slice).unwrap_or_default();
+                    let mut record =
+                        draft.to_record(transfers::registrations(draft.org.as_ref()?, history))?;
+                    if let Some(statuses) = status_history.get(code) {
+                        record.statuses.clone_from(statuses);
+                    }
+                    if let Some(first) = record.registrations.first_mut() {
+                        first.since = starts.get(code).copied();
+                    }
+                    Some(record)
+                })
+                .collect();
+            return Ok(Dataset {
+                orgs,
+                members,
+                member_ratings,
+                org_ratings,
+            });
+        }
     }
-    // No problem was reported, so every draft is complete: a missing required value or
-    // an unreadable one is always reported.
-    let members = member_drafts
+    problems.sort_by_key(|p| (p.table, p.row));
+    Err(problems)
+}
+
+/// The first row of each organization code.
+fn first_rows(drafts: &[OrgDraft]) -> HashMap<OrgCode, &OrgDraft> {
+    let mut first = HashMap::new();
+    for draft in drafts {
+        if let Some(code) = &draft.code {
+            first.entry(code.clone()).or_insert(draft);
+        }
+    }
+    first
+}
+
+/// The organizations, with the parent history of `cap_tren_to_chuc` where it gives one.
+fn org_records(drafts: &[OrgDraft], changes: &ChangesByOrg) -> Vec<OrgRecord> {
+    drafts
         .iter()
         .filter_map(|draft| {
-            let code = draft.code.as_ref()?;
-            let history = transfers.get(code).map(Vec::as_slice).unwrap_or_default();
-            draft.to_record(transfers::registrations(draft.org.as_ref()?, history))
+            let mut record = draft.to_record()?;
+            if let Some(history) = changes.get(&record.code) {
+                record.parents = superiors::parent_links(history);
+            }
+            Some(record)
         })
-        .collect();
-    Ok(Dataset {
-        orgs: org_drafts
-            .iter()
-            .filter_map(orgs::OrgDraft::to_record)
-            .collect(),
-        members,
-        member_ratings,
-        org_ratings,
-    })
+        .collect()
 }
 
 /// The tables given, one per kind; a kind given twice is a problem (its rows would have

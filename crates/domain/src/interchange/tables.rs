@@ -1,5 +1,8 @@
 //! The five tables of interchange v1 and their columns, as `shared/spec/interchange-v1.md`
-//! lists them. The column order here is the order of the spec (and of exported files).
+//! lists them, and the two optional history tables this project adds (documented in
+//! `docs/interchange.md`): v1 keeps only the present superior and status, so an export
+//! without them would lose the history the reports count. The column order here is the
+//! order of the spec (and of exported files).
 
 use crate::text::header_key;
 use serde::{Serialize, Serializer};
@@ -69,6 +72,17 @@ const DANH_GIA_DANG_VIEN: &[Column] = &[
 
 const DANH_GIA_TO_CHUC: &[Column] = &[req("nam"), req("ma_to_chuc"), req("xep_loai"), opt("diem")];
 
+const CAP_TREN_TO_CHUC: &[Column] = &[
+    req("ma_to_chuc"),
+    req("ngay"),
+    opt("tu_cap_tren"),
+    opt("den_cap_tren"),
+];
+
+const TRANG_THAI_DANG_VIEN: &[Column] = &[req("ma_dang_vien"), req("ngay"), req("trang_thai")];
+
+const BAT_DAU_SINH_HOAT: &[Column] = &[req("ma_dang_vien"), req("ngay"), req("ma_to_chuc")];
+
 /// A table of interchange v1 (a sheet of the workbook or a `<table>.csv` file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
@@ -82,10 +96,17 @@ pub enum Table {
     DanhGiaDangVien,
     /// `danh_gia_to_chuc`: yearly ratings of organizations.
     DanhGiaToChuc,
+    /// `cap_tren_to_chuc` (extension): changes of an organization's superior.
+    CapTrenToChuc,
+    /// `trang_thai_dang_vien` (extension): every status change of a member.
+    TrangThaiDangVien,
+    /// `bat_dau_sinh_hoat` (extension): the day a member's first registration here began.
+    BatDauSinhHoat,
 }
 
 impl Table {
-    /// Every table, in import order (organizations before what refers to them).
+    /// The five tables of v1, in import order (organizations before what refers to them):
+    /// the sheets of the blank template.
     pub const ALL: [Table; 5] = [
         Table::ToChuc,
         Table::DangVien,
@@ -93,6 +114,23 @@ impl Table {
         Table::DanhGiaDangVien,
         Table::DanhGiaToChuc,
     ];
+
+    /// The optional history tables this project adds to v1 (`docs/interchange.md`).
+    pub const EXTENSIONS: [Table; 3] = [
+        Table::CapTrenToChuc,
+        Table::TrangThaiDangVien,
+        Table::BatDauSinhHoat,
+    ];
+
+    /// Every table read and exported: v1's five, then the extensions.
+    pub fn every() -> impl Iterator<Item = Table> {
+        Table::ALL.into_iter().chain(Table::EXTENSIONS)
+    }
+
+    /// Whether the table is one of this project's extensions of v1.
+    pub fn is_extension(self) -> bool {
+        Table::EXTENSIONS.contains(&self)
+    }
 
     /// The table name: the sheet name, and the file name without `.csv`.
     pub fn name(self) -> &'static str {
@@ -102,6 +140,9 @@ impl Table {
             Table::ChuyenSinhHoat => "chuyen_sinh_hoat",
             Table::DanhGiaDangVien => "danh_gia_dang_vien",
             Table::DanhGiaToChuc => "danh_gia_to_chuc",
+            Table::CapTrenToChuc => "cap_tren_to_chuc",
+            Table::TrangThaiDangVien => "trang_thai_dang_vien",
+            Table::BatDauSinhHoat => "bat_dau_sinh_hoat",
         }
     }
 
@@ -113,6 +154,9 @@ impl Table {
             Table::ChuyenSinhHoat => CHUYEN_SINH_HOAT,
             Table::DanhGiaDangVien => DANH_GIA_DANG_VIEN,
             Table::DanhGiaToChuc => DANH_GIA_TO_CHUC,
+            Table::CapTrenToChuc => CAP_TREN_TO_CHUC,
+            Table::TrangThaiDangVien => TRANG_THAI_DANG_VIEN,
+            Table::BatDauSinhHoat => BAT_DAU_SINH_HOAT,
         }
     }
 
@@ -134,7 +178,7 @@ impl Table {
             _ => trimmed,
         };
         let key = header_key(stem);
-        Table::ALL.into_iter().find(|t| t.name() == key)
+        Table::every().find(|t| t.name() == key)
     }
 }
 
@@ -164,12 +208,17 @@ mod tests {
             Some(Table::ChuyenSinhHoat)
         );
         assert_eq!(Table::from_name("danh_gia"), None);
+        assert_eq!(
+            Table::from_name("Cấp trên tổ chức"),
+            Some(Table::CapTrenToChuc)
+        );
+        assert!(Table::TrangThaiDangVien.is_extension() && !Table::DangVien.is_extension());
         assert_eq!(Table::from_name(".csv"), None);
     }
 
     #[test]
     fn every_table_has_its_code_column_required() {
-        for table in Table::ALL {
+        for table in Table::every() {
             assert!(table.columns().iter().any(|c| c.required));
             assert_eq!(Table::from_name(table.name()), Some(table));
         }

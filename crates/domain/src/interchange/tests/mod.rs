@@ -3,6 +3,7 @@
 
 mod support;
 
+mod extensions;
 mod headers;
 mod members;
 mod orgs;

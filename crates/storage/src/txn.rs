@@ -1,0 +1,52 @@
+//! Transactions of the account use cases, which read before they write.
+//!
+//! On SQLite a deferred transaction that reads and then writes fails with `SQLITE_BUSY`
+//! when another connection wrote in between (WAL snapshots cannot be upgraded), so these
+//! use cases begin with `BEGIN IMMEDIATE`: they take the write lock first and wait for it
+//! (the busy timeout) instead of failing. PostgreSQL's default isolation needs nothing more;
+//! the audit chain takes its own lock ([`crate::audit_chain`]).
+
+use crate::conn::DbConnection;
+use crate::{Store, StoreError};
+use diesel::Connection;
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+
+impl Store {
+    /// Runs `work` in a transaction that holds the write lock from its first statement.
+    pub(crate) fn write<T, E>(
+        &self,
+        work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError> + From<diesel::result::Error>,
+    {
+        let mut pooled = self.pooled()?;
+        let conn: &mut DbConnection = &mut pooled;
+        match conn {
+            DbConnection::Sqlite(c) => {
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+            }
+            DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+        }
+        match work(conn) {
+            Ok(value) => {
+                <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+                Ok(value)
+            }
+            Err(error) => {
+                <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
+                Err(error)
+            }
+        }
+    }
+
+    /// Runs `work` in a read transaction.
+    pub(crate) fn read<T>(
+        &self,
+        work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut pooled = self.pooled()?;
+        let conn: &mut DbConnection = &mut pooled;
+        conn.transaction(work)
+    }
+}
