@@ -5,28 +5,25 @@
 
 mod summary;
 
-use crate::error::{AppError, Entity};
+use crate::auth::authz::Access;
+use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::state::AppState;
-use axum::http::Uri;
+use crate::routes::{Resource, RouteSpec, Surface, Verb};
+use axum::Json;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use dangvu_domain::roles::Capability;
 
-/// The routes of `/api/v1`, relative to it.
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/reports/summary", get(summary::get_summary))
-        .fallback(unknown_endpoint)
-}
-
-/// Any other address under `/api/v1`: a JSON 404.
-async fn unknown_endpoint(uri: Uri) -> ApiError {
-    ApiError(AppError::NotFound {
-        entity: Entity::Page,
-        code: uri.path().to_string(),
-    })
-}
+/// The routes of `/api/v1`, part of [`crate::routes::route_table`]: each one is guarded by
+/// its access, and unknown addresses under `/api` answer a JSON 404.
+pub(crate) const ROUTES: &[RouteSpec] = &[RouteSpec {
+    verb: Verb::Get,
+    path: "/api/v1/reports/summary",
+    surface: Surface::Api,
+    access: Access::AnyOf(&[Capability::ReadRecords]),
+    resource: Resource::OrgInQuery,
+    handler: || get(summary::get_summary),
+}];
 
 /// An [`AppError`] answered as JSON, for the API.
 #[derive(Debug)]

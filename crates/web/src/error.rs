@@ -30,6 +30,15 @@ pub(crate) enum AppError {
     /// The request itself is wrong.
     #[error("bad request: {0}")]
     BadInput(#[from] BadInput),
+    /// No valid session or token: the caller must sign in.
+    #[error("not signed in")]
+    Unauthorized,
+    /// The signed-in account's role may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// An unsafe request without the right anti-forgery token.
+    #[error("missing or wrong anti-forgery token")]
+    Csrf,
     /// A failure on our side; the text goes to the log only.
     #[error("internal error: {0}")]
     Internal(String),
@@ -93,6 +102,8 @@ impl AppError {
         match self {
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
             AppError::BadInput(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -102,6 +113,9 @@ impl AppError {
         match self {
             AppError::NotFound { .. } => "not_found",
             AppError::BadInput(_) => "bad_request",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::Csrf => "csrf",
             AppError::Internal(_) => "internal",
         }
     }
@@ -118,6 +132,9 @@ impl AppError {
                 lang.fill(key, &[("code", &echo(code))])
             }
             AppError::BadInput(bad) => bad.message(lang),
+            AppError::Unauthorized => lang.t("error.unauthorized").into_owned(),
+            AppError::Forbidden => lang.t("error.forbidden").into_owned(),
+            AppError::Csrf => lang.t("error.csrf").into_owned(),
             AppError::Internal(_) => lang.t("error.internal").into_owned(),
         }
     }

@@ -201,6 +201,7 @@ mod tests {
         check::<MemberStatus>();
         check::<Rating>();
         check::<Gender>();
+        check::<dangvu_domain::roles::Role>();
         assert_eq!(
             Lang::En.label(&OrgType::DangBoCoSo),
             "Grassroots Party committee"

@@ -4,14 +4,18 @@
 //! The language comes from `?lang=` (a one-off override, handy for links), else from the
 //! `lang` cookie set by the footer's POST form, else Vietnamese. Changing it is a POST
 //! followed by a redirect back, so no GET request changes state and no script is needed.
+//! The header shows the signed-in account ([`Chrome`]); every form carries the request's
+//! anti-forgery token.
 
+use crate::auth::csrf::CsrfToken;
+use crate::auth::{Authenticated, UserBadge};
 use crate::error::{AppError, BadInput, PageFailure};
 use crate::i18n::Lang;
 use askama::Template;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequestParts, Request};
-use axum::http::header::{COOKIE, LOCATION, SET_COOKIE};
+use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::middleware::Next;
@@ -29,6 +33,41 @@ pub(crate) struct PageCtx {
     pub lang: Lang,
     /// Path and query of this page without `lang`, where the language switch returns.
     pub here: String,
+    /// The signed-in account and the forms' token.
+    pub chrome: Chrome,
+}
+
+/// What the layout shows around every page: the signed-in account (if any) and the
+/// anti-forgery token of its forms (logout, language).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Chrome {
+    /// The anti-forgery token.
+    pub csrf: String,
+    /// The signed-in account.
+    pub user: Option<UserBadge>,
+}
+
+impl Chrome {
+    /// Whether to show the links to the records (every role but a member account).
+    pub(crate) fn reads_records(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role.can_read_records())
+    }
+
+    /// Whether to show the link to the audit log.
+    pub(crate) fn views_audit(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.can_view_audit())
+    }
+
+    /// The address of the signed-in member's own record, for a member account.
+    pub(crate) fn own_record(&self) -> Option<String> {
+        let user = self.user.as_ref()?;
+        let member = user.member.as_ref()?;
+        user.role
+            .reaches_own_record_only()
+            .then(|| format!("/members/{}", crate::href::encode(member)))
+    }
 }
 
 impl PageCtx {
@@ -50,16 +89,33 @@ impl PageCtx {
         } else {
             format!("{}?{}", uri.path(), kept.join("&"))
         };
-        Self { lang, here }
+        Self {
+            lang,
+            here,
+            chrome: Chrome::default(),
+        }
     }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
     type Rejection = Infallible;
 
+    /// The account comes from the route's guard, which has already resolved it.
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Infallible> {
-        Ok(Self::read(&parts.uri, &parts.headers))
+        let mut ctx = Self::read(&parts.uri, &parts.headers);
+        ctx.chrome = Chrome {
+            csrf: token_of(&parts.extensions),
+            user: parts.extensions.get::<Authenticated>().map(UserBadge::of),
+        };
+        Ok(ctx)
     }
+}
+
+fn token_of(extensions: &axum::http::Extensions) -> String {
+    extensions
+        .get::<CsrfToken>()
+        .map(|token| token.0.clone())
+        .unwrap_or_default()
 }
 
 fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -69,14 +125,7 @@ fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
+    crate::auth::cookies::read(headers, name)
 }
 
 /// Renders a page template; a template failure is an internal error.
@@ -92,6 +141,7 @@ pub(crate) fn render(page: &impl Template) -> Result<Html<String>, AppError> {
 struct ErrorPage {
     lang: Lang,
     here: String,
+    chrome: Chrome,
     title: String,
     message: String,
 }
@@ -108,11 +158,18 @@ pub(crate) async fn render_error_pages(request: Request, next: Next) -> Response
     let title_key = match status {
         StatusCode::NOT_FOUND => "error.title_not_found",
         StatusCode::BAD_REQUEST => "error.title_bad_request",
+        StatusCode::UNAUTHORIZED => "error.title_unauthorized",
+        StatusCode::FORBIDDEN => "error.title_forbidden",
         _ => "error.title_internal",
+    };
+    let chrome = Chrome {
+        csrf: token_of(response.extensions()),
+        user: response.extensions().get::<UserBadge>().cloned(),
     };
     let page = ErrorPage {
         lang: ctx.lang,
         here: ctx.here,
+        chrome,
         title: ctx.lang.t(title_key).into_owned(),
         message: error.message(ctx.lang),
     };
@@ -163,7 +220,7 @@ pub(crate) async fn switch_lang(form: Result<Form<LangForm>, FormRejection>) -> 
 }
 
 /// Whether a return address stays on this site (no `//host` or `/\host`, no scheme).
-fn is_local_path(next: &str) -> bool {
+pub(crate) fn is_local_path(next: &str) -> bool {
     next.starts_with('/')
         && !next.starts_with("//")
         && !next.starts_with("/\\")
@@ -173,6 +230,7 @@ fn is_local_path(next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::header::COOKIE;
 
     fn ctx(uri: &str, cookie: Option<&str>) -> PageCtx {
         let mut headers = HeaderMap::new();

@@ -3,8 +3,10 @@
 //! Pages are plain HTML rendered on the server (askama), in Vietnamese by default and in
 //! English on request, with no JavaScript: they must work on an old phone in a commune
 //! office. Handlers are thin: they parse the request into domain types, run one storage use
-//! case on the blocking pool and render. The command line builds an [`AppState`] and calls
-//! [`serve`]; tests drive [`router`] directly.
+//! case on the blocking pool and render. Every address is listed in [`route_table`] with the
+//! access it needs; the router is built from it, so no page can skip the sign-in and the
+//! capability check. The command line builds an [`AppState`] and calls [`serve`]; tests
+//! drive [`router`] directly.
 
 rust_i18n::i18n!("locales", fallback = "vi");
 
@@ -13,48 +15,42 @@ rust_i18n::i18n!("locales", fallback = "vi");
 const _: &str = include_str!("../locales/vi.yml");
 const _: &str = include_str!("../locales/en.yml");
 
+mod account;
 mod api;
 mod assets;
+mod audit_page;
+mod auth;
 mod error;
 mod href;
 mod i18n;
 mod layout;
+mod login;
 mod members;
 mod middleware;
 mod orgs;
 mod params;
 mod profile;
 mod reports;
+mod routes;
 mod state;
 mod tree;
 
-pub use state::{AppState, Today};
+pub use auth::authz::Access;
+pub use routes::{Resource, RouteSpec, Surface, Verb, route_table};
+pub use state::{AppState, Now, Today};
 
 use axum::Router;
-use axum::http::Uri;
-use axum::routing::{get, post};
-use error::{AppError, Entity};
 use std::future::Future;
+use std::net::SocketAddr;
 
-/// Every route, with static assets, security headers, request ids and tracing.
+/// Every route of [`route_table`], with static assets, security headers, anti-forgery
+/// checks, request ids and tracing.
 pub fn router(state: AppState) -> Router {
-    let routes = Router::new()
-        .route("/", get(tree::show_tree))
-        .route("/orgs/{code}", get(orgs::show_org))
-        .route("/orgs/{code}/members", get(members::list_members))
-        .route("/members/{code}", get(profile::show_member))
-        .route("/reports/summary", get(reports::show_summary))
-        .route("/lang", post(layout::switch_lang))
-        .route("/static/app.css", get(assets::app_css))
-        .route("/healthz", get(healthz))
-        .nest("/api/v1", api::router())
-        .fallback(unknown_page)
-        .with_state(state);
-    middleware::wrap(routes)
+    middleware::wrap(routes::build(state.clone()), state)
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then finishes the
-/// requests in flight.
+/// requests in flight. Each request knows its peer's address (login throttling, audit).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -63,20 +59,8 @@ pub async fn serve(
     if let Ok(address) = listener.local_addr() {
         tracing::info!(%address, "serving Đảng vụ");
     }
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
-}
-
-/// `GET /healthz`: the process answers.
-async fn healthz() -> &'static str {
-    "ok"
-}
-
-/// Any other address: the translated 404 page.
-async fn unknown_page(uri: Uri) -> AppError {
-    AppError::NotFound {
-        entity: Entity::Page,
-        code: uri.path().to_string(),
-    }
 }

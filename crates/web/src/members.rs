@@ -5,9 +5,10 @@
 //! that ignores diacritics, and the Vietnamese name order; storage does the folding and the
 //! ordering, this page only carries the parameters.
 
+use crate::auth::Authenticated;
 use crate::error::{AppError, BadInput};
 use crate::i18n::Lang;
-use crate::layout::{PageCtx, render};
+use crate::layout::{Chrome, PageCtx, render};
 use crate::params;
 use crate::state::AppState;
 use askama::Template;
@@ -60,6 +61,7 @@ impl MembersQuery {
 pub(crate) struct MemberListPage {
     pub lang: Lang,
     pub here: String,
+    pub chrome: Chrome,
     pub as_of: Date,
     pub org: OrgDetail,
     pub search: String,
@@ -123,6 +125,7 @@ pub(crate) fn standing(lang: Lang, official_on: Option<Date>, day: Date) -> Cow<
 pub(crate) async fn list_members(
     ctx: PageCtx,
     State(state): State<AppState>,
+    auth: Authenticated,
     path: Result<Path<String>, PathRejection>,
     query: Result<Query<MembersQuery>, QueryRejection>,
 ) -> Result<Html<String>, AppError> {
@@ -133,7 +136,7 @@ pub(crate) async fn list_members(
     let search = member_query.search.clone().unwrap_or_default();
     let is_first_page = member_query.after.is_none();
     let (org, page) = state
-        .read(move |store, scope| {
+        .read(&auth.scope, move |store, scope| {
             let org = store.org(scope, &code, as_of)?;
             Ok((org, store.members(scope, &member_query)?))
         })
@@ -141,6 +144,7 @@ pub(crate) async fn list_members(
     render(&MemberListPage {
         lang: ctx.lang,
         here: ctx.here,
+        chrome: ctx.chrome,
         as_of,
         org,
         search,

@@ -7,7 +7,9 @@
 //! and depend on the language cookie, so nothing but the stylesheet may be stored by a
 //! cache (`no-store` unless a handler set its own policy).
 
+use crate::auth::csrf;
 use crate::layout::render_error_pages;
+use crate::state::AppState;
 use axum::Router;
 use axum::body::Body;
 use axum::http::header::{
@@ -23,8 +25,9 @@ use tower_http::trace::TraceLayer;
 /// The policy: own resources only, no inline code, never in a frame.
 const CSP: &str = "default-src 'self'; frame-ancestors 'none'";
 
-/// Wraps the routes in the layers, outermost first.
-pub(crate) fn wrap(routes: Router) -> Router {
+/// Wraps the routes in the layers, outermost first. The anti-forgery check runs inside the
+/// error-page renderer, so that its refusals are rendered like any other error.
+pub(crate) fn wrap(routes: Router, state: AppState) -> Router {
     routes.layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -38,7 +41,8 @@ pub(crate) fn wrap(routes: Router) -> Router {
                 CACHE_CONTROL,
                 HeaderValue::from_static("no-store"),
             ))
-            .layer(axum::middleware::from_fn(render_error_pages)),
+            .layer(axum::middleware::from_fn(render_error_pages))
+            .layer(axum::middleware::from_fn_with_state(state, csrf::protect)),
     )
 }
 

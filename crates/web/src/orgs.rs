@@ -4,9 +4,10 @@
 //! figures and its children's figures. An organization that did not exist on the date is
 //! still shown, with a clear notice, since its history is what the reader came for.
 
+use crate::auth::Authenticated;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::layout::{PageCtx, render};
+use crate::layout::{Chrome, PageCtx, render};
 use crate::params::{self, AsOfQuery};
 use crate::state::AppState;
 use askama::Template;
@@ -34,6 +35,7 @@ pub(crate) struct OrgView {
 pub(crate) struct OrgPage {
     pub lang: Lang,
     pub here: String,
+    pub chrome: Chrome,
     pub as_of: Date,
     pub view: OrgView,
 }
@@ -51,6 +53,7 @@ impl OrgPage {
 pub(crate) async fn show_org(
     ctx: PageCtx,
     State(state): State<AppState>,
+    auth: Authenticated,
     path: Result<Path<String>, PathRejection>,
     query: Result<Query<AsOfQuery>, QueryRejection>,
 ) -> Result<Html<String>, AppError> {
@@ -58,11 +61,14 @@ pub(crate) async fn show_org(
     tracing::Span::current().record("org", code.as_str());
     let as_of = params::query(query)?.as_of(state.today())?;
     let view = state
-        .read(move |store, scope| load_org(store, scope, &code, as_of))
+        .read(&auth.scope, move |store, scope| {
+            load_org(store, scope, &code, as_of)
+        })
         .await?;
     render(&OrgPage {
         lang: ctx.lang,
         here: ctx.here,
+        chrome: ctx.chrome,
         as_of,
         view,
     })

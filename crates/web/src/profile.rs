@@ -2,12 +2,14 @@
 //!
 //! The member sheet, the admission and full-membership dates, and the three histories a
 //! Party committee checks: where the member was registered and when, the status changes,
-//! and the yearly ratings. The citizen ID is shown as recorded; who may see it is decided
-//! by access control, which this page will go through once accounts exist.
+//! and the yearly ratings. Storage answers only within the reader's scope (a member outside
+//! it is "not found"); every opening is written to the audit log as a read, and the citizen
+//! ID is masked unless the reader's role needs it.
 
+use crate::auth::Authenticated;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::layout::{PageCtx, render};
+use crate::layout::{Chrome, PageCtx, render};
 use crate::params;
 use crate::state::AppState;
 use askama::Template;
@@ -15,6 +17,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use dangvu_domain::Date;
+use dangvu_domain::privacy::mask_citizen_id;
 use dangvu_storage::MemberDetail;
 use std::borrow::Cow;
 
@@ -24,6 +27,7 @@ use std::borrow::Cow;
 pub(crate) struct MemberPage {
     pub lang: Lang,
     pub here: String,
+    pub chrome: Chrome,
     pub today: Date,
     pub member: MemberDetail,
 }
@@ -48,17 +52,28 @@ impl MemberPage {
 pub(crate) async fn show_member(
     ctx: PageCtx,
     State(state): State<AppState>,
+    auth: Authenticated,
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, AppError> {
     let code = params::member_code(&params::path(path)?)?;
     tracing::Span::current().record("member", code.as_str());
     let today = state.today();
-    let member = state
-        .read(move |store, scope| store.member(scope, &code))
+    let audit = auth.audit();
+    let mut member = state
+        .read(&auth.scope, move |store, scope| {
+            let member = store.member(scope, &code)?;
+            store.record_read(&audit, "member", code.as_str())?;
+            Ok(member)
+        })
         .await?;
+    if !auth.role().sees_citizen_id() {
+        let id = &mut member.profile.citizen_id;
+        *id = id.as_deref().map(mask_citizen_id);
+    }
     render(&MemberPage {
         lang: ctx.lang,
         here: ctx.here,
+        chrome: ctx.chrome,
         today,
         member,
     })

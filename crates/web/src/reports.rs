@@ -4,9 +4,10 @@
 //! same figures the API serves, with a link to them as JSON. The period defaults to this
 //! year so far: a term's dates are not a good default for every committee.
 
+use crate::auth::Authenticated;
 use crate::error::AppError;
 use crate::i18n::{Lang, start_of_year};
-use crate::layout::{PageCtx, render};
+use crate::layout::{Chrome, PageCtx, render};
 use crate::params::{self, SummaryQuery};
 use crate::state::AppState;
 use askama::Template;
@@ -45,6 +46,7 @@ pub(crate) struct SummaryResult {
 pub(crate) struct SummaryPage {
     pub lang: Lang,
     pub here: String,
+    pub chrome: Chrome,
     pub form: SummaryForm,
     pub result: Option<SummaryResult>,
 }
@@ -83,6 +85,7 @@ impl SummaryPage {
 pub(crate) async fn show_summary(
     ctx: PageCtx,
     State(state): State<AppState>,
+    auth: Authenticated,
     query: Result<Query<SummaryQuery>, QueryRejection>,
 ) -> Result<Html<String>, AppError> {
     let raw = params::query(query)?;
@@ -102,7 +105,7 @@ pub(crate) async fn show_summary(
         form.to = params.to;
         form.as_of = params::optional_date("as_of", &raw.as_of)?;
         let (org, report) = state
-            .read(move |store, scope| {
+            .read(&auth.scope, move |store, scope| {
                 let org = store.org(scope, &params.org, params.as_of)?.org;
                 Ok((org, store.summary(scope, &params)?))
             })
@@ -112,6 +115,7 @@ pub(crate) async fn show_summary(
     render(&SummaryPage {
         lang: ctx.lang,
         here: ctx.here,
+        chrome: ctx.chrome,
         form,
         result,
     })

@@ -1,11 +1,13 @@
 //! The application state shared by every handler, built once by the caller.
 //!
-//! Time is an input: handlers ask [`AppState`] for "today" instead of reading the clock, so
-//! the command line passes the system date and tests pass a fixed one. Storage is
-//! synchronous; [`AppState::read`] runs a use case on tokio's blocking pool, inside the
-//! request's tracing span.
+//! Time is an input: handlers ask [`AppState`] for "today" and "now" instead of reading the
+//! clock, so the command line passes the system clock and tests pass fixed values. Storage
+//! is synchronous; [`AppState::read`] runs a use case on tokio's blocking pool, inside the
+//! request's tracing span, with the caller's [`Scope`] — there is no other way to reach the
+//! records, so a handler cannot forget who is asking.
 
 use crate::error::AppError;
+use chrono::NaiveDateTime;
 use dangvu_domain::Date;
 use dangvu_storage::{Scope, Store, StoreError};
 use std::sync::Arc;
@@ -13,17 +15,36 @@ use std::sync::Arc;
 /// Gives the current date; the command line reads the clock, tests return a fixed day.
 pub type Today = Arc<dyn Fn() -> Date + Send + Sync>;
 
-/// What the handlers share: the store and the source of "today". Cheap to clone.
+/// Gives the current instant (UTC), for sessions, throttling and audit rows.
+pub type Now = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
+
+/// What the handlers share: the store, the clock and the cookie policy. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     store: Arc<Store>,
     today: Today,
+    now: Now,
+    secure_cookies: bool,
 }
 
 impl AppState {
-    /// Builds the state from an open store and a function giving today's date.
-    pub fn new(store: Arc<Store>, today: Arc<dyn Fn() -> Date + Send + Sync>) -> Self {
-        Self { store, today }
+    /// Builds the state from an open store, a function giving today's date (where the
+    /// records are kept) and one giving the current instant (UTC).
+    pub fn new(store: Arc<Store>, today: Today, now: Now) -> Self {
+        Self {
+            store,
+            today,
+            now,
+            secure_cookies: false,
+        }
+    }
+
+    /// Marks every cookie `Secure`, for a server that is only reached over TLS (behind a
+    /// proxy that does not send `X-Forwarded-Proto`). Without it, cookies are `Secure`
+    /// when the request says it came over HTTPS.
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
     }
 
     /// Today's date, as the caller defines it.
@@ -31,20 +52,41 @@ impl AppState {
         (self.today)()
     }
 
-    /// Runs one storage use case on the blocking pool, in the current span. The scope is
-    /// the whole installation until accounts and access control arrive.
-    pub(crate) async fn read<T, F>(&self, use_case: F) -> Result<T, AppError>
+    /// The current instant (UTC), as the caller defines it.
+    pub(crate) fn now(&self) -> NaiveDateTime {
+        (self.now)()
+    }
+
+    /// Whether cookies are always `Secure`.
+    pub(crate) fn secure_cookies(&self) -> bool {
+        self.secure_cookies
+    }
+
+    /// Runs one storage use case on the blocking pool, in the current span, with the
+    /// caller's scope.
+    pub(crate) async fn read<T, F>(&self, scope: &Scope, use_case: F) -> Result<T, AppError>
     where
         F: FnOnce(&Store, &Scope) -> Result<T, StoreError> + Send + 'static,
         T: Send + 'static,
     {
+        let scope = scope.clone();
+        self.blocking(move |store| use_case(store, &scope).map_err(AppError::from))
+            .await?
+    }
+
+    /// Runs a use case that acts before anyone is known (signing in, finding the account
+    /// of a session or token) on the blocking pool. Record reads go through
+    /// [`AppState::read`].
+    pub(crate) async fn blocking<T, F>(&self, use_case: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&Store) -> T + Send + 'static,
+        T: Send + 'static,
+    {
         let store = Arc::clone(&self.store);
-        let scope = Scope::whole_installation(self.today());
         let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || span.in_scope(|| use_case(&store, &scope)))
+        tokio::task::spawn_blocking(move || span.in_scope(|| use_case(&store)))
             .await
-            .map_err(|join| AppError::Internal(format!("storage task failed: {join}")))?
-            .map_err(AppError::from)
+            .map_err(|join| AppError::Internal(format!("storage task failed: {join}")))
     }
 }
 
@@ -52,6 +94,7 @@ impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AppState")
             .field("backend", &self.store.backend())
+            .field("secure_cookies", &self.secure_cookies)
             .finish_non_exhaustive()
     }
 }

@@ -3,16 +3,21 @@
 //! The roots on that date, each with its figures and its direct children, which open
 //! without JavaScript (`<details>`) to show their own figures; deeper levels are one click
 //! away on the organization pages, so the page stays one quick read even for a province.
+//! An account scoped to a subtree sees its scope's root as the only root; a member account
+//! has no tree and is sent to its own record.
 
+use crate::auth::Authenticated;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::layout::{PageCtx, render};
+use crate::layout::{Chrome, PageCtx, render};
 use crate::params::{self, AsOfQuery};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::response::Html;
+use axum::http::header::LOCATION;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
 use dangvu_domain::Date;
 use dangvu_domain::summary::Figures;
 use dangvu_storage::{OrgChild, OrgRef, Scope, Store, StoreError};
@@ -34,6 +39,7 @@ pub(crate) struct RootNode {
 pub(crate) struct TreePage {
     pub lang: Lang,
     pub here: String,
+    pub chrome: Chrome,
     pub as_of: Date,
     pub roots: Vec<RootNode>,
 }
@@ -43,19 +49,36 @@ pub(crate) struct TreePage {
 pub(crate) async fn show_tree(
     ctx: PageCtx,
     State(state): State<AppState>,
+    auth: Authenticated,
     query: Result<Query<AsOfQuery>, QueryRejection>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
+    if let Some(own) = ctx.chrome.own_record() {
+        return Ok(see_other(&own));
+    }
     let as_of = params::query(query)?.as_of(state.today())?;
     tracing::Span::current().record("as_of", tracing::field::display(as_of));
     let roots = state
-        .read(move |store, scope| load_tree(store, scope, as_of))
+        .read(&auth.scope, move |store, scope| {
+            load_tree(store, scope, as_of)
+        })
         .await?;
-    render(&TreePage {
+    let page: Html<String> = render(&TreePage {
         lang: ctx.lang,
         here: ctx.here,
+        chrome: ctx.chrome,
         as_of,
         roots,
-    })
+    })?;
+    Ok(page.into_response())
+}
+
+/// A 303 to a local address.
+fn see_other(target: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(target) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    response
 }
 
 /// The roots on `as_of`, each with its figures and children.
@@ -87,6 +110,7 @@ mod tests {
         TreePage {
             lang,
             here: "/".into(),
+            chrome: Chrome::default(),
             as_of: Date::from_ymd_opt(2020, 7, 31).unwrap(),
             roots: vec![RootNode {
                 org,

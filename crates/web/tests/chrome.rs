@@ -137,6 +137,7 @@ async fn an_unknown_address_is_a_translated_404_page() {
         assert_eq!(page.status, StatusCode::NOT_FOUND);
         assert!(page.has("Không tìm thấy") && page.has("Về trang chủ"));
         assert!(page.header("content-type").starts_with("text/html"));
+        assert!(page.has("account-name\">quantri<"), "the account bar stays");
     }
 }
 
@@ -156,11 +157,7 @@ async fn serve_answers_on_its_listener_until_shut_down() {
     let demo = backends().remove(0);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let today = support::day(support::TODAY);
-    let state = dangvu_web::AppState::new(
-        std::sync::Arc::clone(&demo.store),
-        std::sync::Arc::new(move || today),
-    );
+    let state = demo.state();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(dangvu_web::serve(listener, state, async move {
         let _ = stopped.await;

@@ -5,6 +5,7 @@
 //! order of the spec, so keys and their order match it.
 
 use crate::api::ApiError;
+use crate::auth::Authenticated;
 use crate::params::{self, SummaryQuery};
 use crate::state::AppState;
 use axum::Json;
@@ -16,12 +17,15 @@ use dangvu_domain::summary::SummaryReport;
 #[tracing::instrument(skip_all, fields(org))]
 pub(crate) async fn get_summary(
     State(state): State<AppState>,
+    auth: Authenticated,
     query: Result<Query<SummaryQuery>, QueryRejection>,
 ) -> Result<Json<SummaryReport>, ApiError> {
     let params = params::query(query)?.params(None)?;
     tracing::Span::current().record("org", params.org.as_str());
     let report = state
-        .read(move |store, scope| store.summary(scope, &params))
+        .read(&auth.scope, move |store, scope| {
+            store.summary(scope, &params)
+        })
         .await?;
     Ok(Json(report))
 }

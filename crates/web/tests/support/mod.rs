@@ -4,24 +4,51 @@
 //! fresh PostgreSQL database when `DANGVU_TEST_POSTGRES_URL` names a server. Loading the
 //! demo takes seconds, so the tests of one binary share the loaded databases while any of
 //! them runs; the last one out drops them (and with them the PostgreSQL database).
-//! "Today" is fixed at [`TODAY`], after the 2025 restructure.
+//! "Today" is fixed at [`TODAY`], after the 2025 restructure, and the clock at [`NOW`].
+//!
+//! Every page needs an account: the demo accounts (`Store::create_demo_accounts`) are
+//! created with the demo, and [`Demo::app`] is the router as seen by the signed-in
+//! administrator (its session cookie and anti-forgery token are added to every request),
+//! [`Demo::app_as`] as another demo account, [`Demo::anonymous`] as a browser that has not
+//! signed in. Sessions are opened through the real sign-in form, once per account and
+//! database.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode};
+use chrono::NaiveDateTime;
 use dangvu_domain::Date;
 use dangvu_domain::dataset::Dataset;
 use dangvu_storage::testing::TestDb;
-use dangvu_storage::{AuditContext, Scope, Store};
+use dangvu_storage::{AuditContext, Scope, Store, demo_password};
 use dangvu_web::AppState;
-use http_body_util::BodyExt;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, Weak};
-use tower::ServiceExt;
+
+mod auth;
+mod http;
+pub use auth::*;
+pub use http::*;
 
 /// The fixed "today" of the tests.
 pub const TODAY: &str = "2025-11-26";
+
+/// The demo accounts, one per role (`Store::create_demo_accounts`).
+pub const DEMO_USERS: [&str; 6] = ["quantri", "canbo", "kiemtra", "bithu", "xem", "dangvien"];
+
+/// The fixed instant of the tests (UTC), on [`TODAY`].
+pub fn now() -> NaiveDateTime {
+    day(TODAY).and_hms_opt(3, 0, 0).unwrap()
+}
+
+/// The audit identity of test fixtures.
+pub fn audit_context() -> AuditContext {
+    AuditContext {
+        actor: "test".into(),
+        source: "test".into(),
+        at: now(),
+    }
+}
 
 pub fn day(s: &str) -> Date {
     dangvu_domain::dates::parse_date("test", s).unwrap()
@@ -38,6 +65,7 @@ pub struct Demo {
     pub store: Arc<Store>,
     pub dataset: &'static Dataset,
     pub label: String,
+    sessions: Mutex<HashMap<String, Session>>,
     /// Dropped after the store: removes the database.
     _db: TestDb,
 }
@@ -51,10 +79,12 @@ impl Demo {
             at: day(TODAY).and_hms_opt(9, 0, 0).unwrap(),
         };
         store.load_dataset(dataset(), &audit).unwrap();
+        store.create_demo_accounts(&audit, day(TODAY)).unwrap();
         Demo {
             label: format!("{:?}", store.backend()),
             store: Arc::new(store),
             dataset: dataset(),
+            sessions: Mutex::new(HashMap::new()),
             _db: db,
         }
     }
@@ -64,13 +94,107 @@ impl Demo {
         Scope::whole_installation(day(TODAY))
     }
 
-    /// A fresh router over the shared store.
-    pub fn app(&self) -> Router {
+    /// The application state of the tests: fixed today and clock.
+    pub fn state(&self) -> AppState {
         let today = day(TODAY);
+        AppState::new(
+            Arc::clone(&self.store),
+            Arc::new(move || today),
+            Arc::new(now),
+        )
+    }
+
+    /// A fresh router over the shared store, for a browser that has not signed in.
+    pub fn anonymous(&self) -> Router {
+        dangvu_web::router(self.state())
+    }
+
+    /// A router whose clock is `clock` (moved by the test), for a browser that has not
+    /// signed in.
+    pub fn with_clock(&self, clock: Arc<Mutex<NaiveDateTime>>) -> Router {
+        let today = day(TODAY);
+        let now = move || *clock.lock().unwrap();
         dangvu_web::router(AppState::new(
             Arc::clone(&self.store),
             Arc::new(move || today),
+            Arc::new(now),
         ))
+    }
+
+    /// Creates account `username` (unique to the test) and returns its password.
+    pub fn new_account(
+        &self,
+        username: &str,
+        role: dangvu_domain::roles::Role,
+        org: Option<&str>,
+        member: Option<&str>,
+    ) -> String {
+        let password = format!("{username}-mat-khau-dai");
+        let account = dangvu_storage::NewAccount {
+            username: dangvu_domain::actor::Username::parse(username).unwrap(),
+            role,
+            org: org.map(|c| dangvu_domain::OrgCode::parse(c).unwrap()),
+            member: member.map(|c| dangvu_domain::MemberCode::parse(c).unwrap()),
+            password: dangvu_domain::actor::NewPassword::parse(&password).unwrap(),
+        };
+        self.store
+            .create_account(&self.scope(), &audit_context(), &account)
+            .unwrap();
+        password
+    }
+
+    /// The audit rows of `actor`, newest first.
+    pub fn audit_of(&self, actor: &str) -> Vec<dangvu_storage::AuditEntry> {
+        let filter = dangvu_storage::AuditFilter {
+            actor: Some(actor.to_string()),
+            limit: 500,
+            ..Default::default()
+        };
+        self.store
+            .audit_entries(&self.scope(), &filter)
+            .unwrap()
+            .rows
+    }
+
+    /// A fresh router as seen by the signed-in administrator.
+    pub fn app(&self) -> Router {
+        self.app_as("quantri")
+    }
+
+    /// A fresh router as seen by demo account `username`, signed in.
+    pub fn app_as(&self, username: &str) -> Router {
+        let session = self.session(username);
+        self.anonymous()
+            .layer(tower::util::MapRequestLayer::new(move |request| {
+                with_session(request, &session)
+            }))
+    }
+
+    /// The session of demo account `username`, opened once through the sign-in form.
+    pub fn session(&self, username: &str) -> Session {
+        let mut sessions = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(found) = sessions.get(username) {
+            return found.clone();
+        }
+        let session = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .unwrap()
+                        .block_on(sign_in(
+                            self.anonymous(),
+                            username,
+                            &demo_password(username),
+                        ))
+                })
+                .join()
+                .unwrap()
+        })
+        .unwrap_or_else(|| panic!("{username} cannot sign in on {}", self.label));
+        sessions.insert(username.to_string(), session.clone());
+        session
     }
 }
 
@@ -92,102 +216,4 @@ pub fn backends() -> Vec<Arc<Demo>> {
             demos
         }
     }
-}
-
-/// A response, read whole.
-pub struct Page {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: String,
-}
-
-impl Page {
-    pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .map(|v| v.to_str().unwrap())
-            .unwrap_or("")
-    }
-
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-
-    /// Whether the body contains `needle`.
-    pub fn has(&self, needle: &str) -> bool {
-        self.body.contains(needle)
-    }
-
-    /// The texts of the links whose address starts with `href_prefix`, in page order.
-    pub fn link_texts(&self, href_prefix: &str) -> Vec<String> {
-        let marker = format!("href=\"{href_prefix}");
-        self.body
-            .match_indices(&marker)
-            .map(|(at, _)| {
-                let rest = &self.body[at..];
-                let start = rest.find('>').unwrap() + 1;
-                let end = rest.find("</a>").unwrap();
-                rest[start..end].to_string()
-            })
-            .collect()
-    }
-
-    /// The address of the first link whose text is `text`, HTML entities undone.
-    pub fn href_of(&self, text: &str) -> Option<String> {
-        let end = self.body.find(&format!(">{text}</a>"))?;
-        let start = self.body[..end].rfind("href=\"")? + 6;
-        let quote = self.body[start..].find('"')? + start;
-        Some(
-            self.body[start..quote]
-                .replace("&amp;", "&")
-                .replace("&#38;", "&"),
-        )
-    }
-}
-
-/// A count written the way a language groups thousands (`7.309`, `7,309`).
-pub fn grouped(n: u64, separator: char) -> String {
-    let reversed: Vec<char> = n.to_string().chars().rev().collect();
-    let groups: Vec<String> = reversed
-        .chunks(3)
-        .map(|group| group.iter().rev().collect())
-        .collect();
-    let in_order: Vec<String> = groups.into_iter().rev().collect();
-    in_order.join(&separator.to_string())
-}
-
-/// Sends one request through the router.
-pub async fn send(app: Router, request: Request<Body>) -> Page {
-    let response = app.oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Page {
-        status,
-        headers,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
-    }
-}
-
-/// `GET uri`.
-pub async fn get(app: Router, uri: &str) -> Page {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-/// `GET uri` with a `Cookie` header.
-pub async fn get_with_cookie(app: Router, uri: &str, cookie: &str) -> Page {
-    let request = Request::get(uri)
-        .header("cookie", cookie)
-        .body(Body::empty())
-        .unwrap();
-    send(app, request).await
-}
-
-/// `POST uri` with a form body.
-pub async fn post_form(app: Router, uri: &str, form: &str) -> Page {
-    let request = Request::post(uri)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(form.to_string()))
-        .unwrap();
-    send(app, request).await
 }

@@ -1,0 +1,178 @@
+//! The route table: every address of the application with what it requires, the one
+//! source the router is built from and the authorization matrix test reads.
+//!
+//! A route exists only if it is listed here (or in [`crate::api::ROUTES`], which this
+//! table includes), and the router wraps each one in the guard of its [`Access`], so a
+//! new route can neither skip the capability check nor escape the matrix test.
+
+use crate::api;
+use crate::auth::authz::{self, Access};
+use crate::auth::{Authenticated, MaybeAuthenticated, UserBadge};
+use crate::error::{AppError, Entity};
+use crate::state::AppState;
+use crate::{account, assets, audit_page, layout, login, members, orgs, profile, reports, tree};
+use axum::Router;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{Method, Uri};
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::Response;
+use axum::routing::{MethodRouter, get, post};
+use dangvu_domain::roles::Capability::{ReadOwnRecord, ReadRecords, ViewAudit};
+use std::sync::OnceLock;
+
+/// The HTTP method of a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    /// `GET` (and `HEAD`): never changes anything.
+    Get,
+    /// `POST`: changes something; needs the anti-forgery token from a browser.
+    Post,
+}
+
+impl Verb {
+    /// The method.
+    pub fn method(self) -> Method {
+        match self {
+            Verb::Get => Method::GET,
+            Verb::Post => Method::POST,
+        }
+    }
+}
+
+/// Who reads the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// A person: HTML pages; without an account, a redirect to the sign-in page.
+    Page,
+    /// A program: JSON; without valid credentials, a JSON 401.
+    Api,
+}
+
+/// The record a route is about, and where its code goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    /// No record (or the caller's own account).
+    None,
+    /// An organization, by the `{code}` (pages) or `{ma}` (API) segment of the path.
+    OrgInPath,
+    /// An organization, by the `org` query parameter.
+    OrgInQuery,
+    /// A member, by the `{code}` or `{ma}` segment of the path.
+    MemberInPath,
+}
+
+/// One route: method, path pattern (axum syntax), surface, access and resource.
+#[derive(Debug, Clone, Copy)]
+pub struct RouteSpec {
+    /// The method.
+    pub verb: Verb,
+    /// The path pattern, e.g. `/orgs/{code}`.
+    pub path: &'static str,
+    /// Pages or API.
+    pub surface: Surface,
+    /// What the caller needs.
+    pub access: Access,
+    /// What record it is about.
+    pub resource: Resource,
+    /// The handler.
+    pub(crate) handler: fn() -> MethodRouter<AppState>,
+}
+
+const READ: Access = Access::AnyOf(&[ReadRecords]);
+const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
+const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
+
+const fn page(
+    verb: Verb,
+    path: &'static str,
+    access: Access,
+    resource: Resource,
+    handler: fn() -> MethodRouter<AppState>,
+) -> RouteSpec {
+    RouteSpec {
+        verb,
+        path,
+        surface: Surface::Page,
+        access,
+        resource,
+        handler,
+    }
+}
+
+/// The pages, the forms they post to, and the assets.
+#[rustfmt::skip]
+const PAGES: &[RouteSpec] = &[
+    page(Verb::Get, "/", READ_OR_OWN, Resource::None, || get(tree::show_tree)),
+    page(Verb::Get, "/orgs/{code}", READ, Resource::OrgInPath, || get(orgs::show_org)),
+    page(Verb::Get, "/orgs/{code}/members", READ, Resource::OrgInPath, || get(members::list_members)),
+    page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
+    page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
+    page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
+    page(Verb::Get, "/login", Access::Public, Resource::None, || get(login::show_login)),
+    page(Verb::Post, "/login", Access::Public, Resource::None, || post(login::submit_login)),
+    page(Verb::Post, "/logout", Access::SignedIn, Resource::None, || post(login::logout)),
+    page(Verb::Get, "/account/password", Access::SignedIn, Resource::None, || get(account::show_password_form)),
+    page(Verb::Post, "/account/password", Access::SignedIn, Resource::None, || post(account::change_password)),
+    page(Verb::Post, "/lang", Access::Public, Resource::None, || post(layout::switch_lang)),
+    page(Verb::Get, "/static/app.css", Access::Public, Resource::None, || get(assets::app_css)),
+    page(Verb::Get, "/healthz", Access::Public, Resource::None, || get(healthz)),
+];
+
+/// Every route of the application: the pages, then the API.
+pub fn route_table() -> &'static [RouteSpec] {
+    static TABLE: OnceLock<Vec<RouteSpec>> = OnceLock::new();
+    TABLE.get_or_init(|| PAGES.iter().chain(api::ROUTES).copied().collect())
+}
+
+/// The router of the table, each route behind the guard of its access.
+pub(crate) fn build(state: AppState) -> Router {
+    let mut router = Router::new();
+    for spec in route_table() {
+        let mut handler = (spec.handler)();
+        if spec.access.needs_account() {
+            handler = handler.route_layer(from_fn_with_state((state.clone(), spec), guard));
+        }
+        router = router.route(spec.path, handler);
+    }
+    router.fallback(unknown_address).with_state(state)
+}
+
+/// Lets the request through to the handler only with an account its route admits.
+async fn guard(
+    State((state, spec)): State<(AppState, &'static RouteSpec)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let auth = match Authenticated::from_request_parts(&mut parts, &state).await {
+        Ok(auth) => auth,
+        Err(rejection) => return rejection,
+    };
+    let attempted = format!("{} {}", parts.method, parts.uri.path());
+    let badge = UserBadge::of(&auth);
+    let mut response = match authz::require_access(&state, &auth, spec.access, &attempted).await {
+        Ok(()) => next.run(Request::from_parts(parts, body)).await,
+        Err(error) => crate::auth::reject(parts.uri.path(), error),
+    };
+    response.extensions_mut().insert(badge);
+    response
+}
+
+/// `GET /healthz`: the process answers.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Any other address: the translated 404 page (with the account bar of a signed-in
+/// reader), or a JSON 404 under `/api`.
+async fn unknown_address(MaybeAuthenticated(signed_in): MaybeAuthenticated, uri: Uri) -> Response {
+    let error = AppError::NotFound {
+        entity: Entity::Page,
+        code: uri.path().to_string(),
+    };
+    let mut response = crate::auth::reject(uri.path(), error);
+    if let Some(auth) = signed_in {
+        response.extensions_mut().insert(UserBadge::of(&auth));
+    }
+    response
+}
