@@ -8,6 +8,7 @@
 //! | log filter | `--log` | `DANGVU_LOG` | `log` | `info` |
 //! | demo seed | `demo --seed` | `DANGVU_DEMO_SEED` | `demo_seed` | the generator's default |
 //! | config file | `--config` | `DANGVU_CONFIG` | — | `dangvu.toml` if present |
+//! | `Secure` cookies | `serve --secure-cookies` | `DANGVU_SECURE_COOKIES` | — | off |
 
 use crate::args::GlobalArgs;
 use crate::error::CliError;
