@@ -33,6 +33,7 @@ mod load;
 mod load_rows;
 mod member_detail;
 mod member_rows;
+mod member_sheet;
 mod members;
 mod migrate;
 mod orgs;

@@ -1,81 +1,28 @@
 //! A member's full record: the member sheet and histories, oldest first.
 
 use crate::conn::DbConnection;
-use crate::refs::{REF_COLUMNS, enum_code, member_code, org_ref};
+use crate::member_sheet::{SHEET_COLUMNS, SheetRow};
+use crate::refs::{REF_COLUMNS, enum_code, org_ref};
 use crate::schema::{member_ratings, member_statuses, members, organizations, registrations};
 use crate::{MemberDetail, RatingView, RegistrationView, StatusView, StoreError};
-use dangvu_domain::dataset::MemberProfile;
 use dangvu_domain::{Date, Period};
 use diesel::prelude::*;
-
-#[derive(Queryable)]
-struct SheetRow {
-    code: String,
-    full_name: String,
-    gender: Option<String>,
-    birth_date: Option<Date>,
-    ethnicity: Option<String>,
-    religion: Option<String>,
-    citizen_id: Option<String>,
-    hometown: Option<String>,
-    birthplace: Option<String>,
-    occupation: Option<String>,
-    general_education: Option<String>,
-    professional_qualification: Option<String>,
-    political_theory: Option<String>,
-    party_card_no: Option<String>,
-    cv_no: Option<String>,
-    admitted_on: Date,
-    official_on: Option<Date>,
-}
 
 /// The record of member `member_id`.
 pub(crate) fn detail(conn: &mut DbConnection, member_id: i64) -> Result<MemberDetail, StoreError> {
     let row: SheetRow = members::table
         .find(member_id)
-        .select((
-            members::code,
-            members::full_name,
-            members::gender,
-            members::birth_date,
-            members::ethnicity,
-            members::religion,
-            members::citizen_id,
-            members::hometown,
-            members::birthplace,
-            members::occupation,
-            members::general_education,
-            members::professional_qualification,
-            members::political_theory,
-            members::party_card_no,
-            members::cv_no,
-            members::admitted_on,
-            members::official_on,
-        ))
+        .select(SHEET_COLUMNS)
         .first(conn)?;
+    let sheet = row.into_sheet()?;
     Ok(MemberDetail {
-        code: member_code(&row.code)?,
-        admitted_on: row.admitted_on,
-        official_on: row.official_on,
+        code: sheet.code,
+        admitted_on: sheet.admitted_on,
+        official_on: sheet.official_on,
         registrations: registrations_of(conn, member_id)?,
         statuses: statuses_of(conn, member_id)?,
         ratings: ratings_of(conn, member_id)?,
-        profile: MemberProfile {
-            gender: row.gender.as_deref().map(enum_code).transpose()?,
-            full_name: row.full_name,
-            birth_date: row.birth_date,
-            ethnicity: row.ethnicity,
-            religion: row.religion,
-            citizen_id: row.citizen_id,
-            hometown: row.hometown,
-            birthplace: row.birthplace,
-            occupation: row.occupation,
-            general_education: row.general_education,
-            professional_qualification: row.professional_qualification,
-            political_theory: row.political_theory,
-            party_card_no: row.party_card_no,
-            cv_no: row.cv_no,
-        },
+        profile: sheet.profile,
     })
 }
 

@@ -8,11 +8,10 @@
 use crate::StoreError;
 use crate::conn::DbConnection;
 use crate::load_rows::Ids;
-use crate::refs::{enum_code, member_code};
+use crate::member_sheet::{SHEET_COLUMNS, SheetRow};
+use crate::refs::enum_code;
 use crate::schema::{member_statuses, members, org_parents, organizations, registrations};
-use dangvu_domain::dataset::{
-    MemberProfile, MemberRecord, OrgRecord, ParentLink, Registration, StatusChange,
-};
+use dangvu_domain::dataset::{MemberRecord, OrgRecord, ParentLink, Registration, StatusChange};
 use dangvu_domain::dates::DateSentinels;
 use dangvu_domain::{Date, MemberStatus, OrgCode};
 use diesel::prelude::*;
@@ -124,28 +123,6 @@ pub(crate) fn member_ids(conn: &mut DbConnection) -> Result<Ids, StoreError> {
         .collect())
 }
 
-#[derive(Queryable)]
-struct SheetRow {
-    id: i64,
-    code: String,
-    full_name: String,
-    gender: Option<String>,
-    birth_date: Option<Date>,
-    ethnicity: Option<String>,
-    religion: Option<String>,
-    citizen_id: Option<String>,
-    hometown: Option<String>,
-    birthplace: Option<String>,
-    occupation: Option<String>,
-    general_education: Option<String>,
-    professional_qualification: Option<String>,
-    political_theory: Option<String>,
-    party_card_no: Option<String>,
-    cv_no: Option<String>,
-    admitted_on: Date,
-    official_on: Option<Date>,
-}
-
 /// The members `ids` (at most [`ID_CHUNK`]) with their histories, by id.
 pub(crate) fn members_by_id(
     conn: &mut DbConnection,
@@ -155,33 +132,14 @@ pub(crate) fn members_by_id(
     let sheets: Vec<SheetRow> = members::table
         .filter(members::id.eq_any(ids))
         .order(members::id)
-        .select((
-            members::id,
-            members::code,
-            members::full_name,
-            members::gender,
-            members::birth_date,
-            members::ethnicity,
-            members::religion,
-            members::citizen_id,
-            members::hometown,
-            members::birthplace,
-            members::occupation,
-            members::general_education,
-            members::professional_qualification,
-            members::political_theory,
-            members::party_card_no,
-            members::cv_no,
-            members::admitted_on,
-            members::official_on,
-        ))
+        .select(SHEET_COLUMNS)
         .load(conn)?;
     let mut registered = registrations_of(conn, ids, org_codes)?;
     let mut statuses = statuses_of(conn, ids)?;
     sheets
         .into_iter()
         .map(|row| {
-            let id = row.id;
+            let id = row.id();
             let registrations = registered.remove(&id).unwrap_or_default();
             let statuses = statuses.remove(&id).unwrap_or_default();
             Ok((id, record(row, registrations, statuses)?))
@@ -194,26 +152,12 @@ fn record(
     registrations: Vec<Registration>,
     statuses: Vec<StatusChange>,
 ) -> Result<MemberRecord, StoreError> {
+    let sheet = row.into_sheet()?;
     Ok(MemberRecord {
-        code: member_code(&row.code)?,
-        profile: MemberProfile {
-            gender: row.gender.as_deref().map(enum_code).transpose()?,
-            full_name: row.full_name,
-            birth_date: row.birth_date,
-            ethnicity: row.ethnicity,
-            religion: row.religion,
-            citizen_id: row.citizen_id,
-            hometown: row.hometown,
-            birthplace: row.birthplace,
-            occupation: row.occupation,
-            general_education: row.general_education,
-            professional_qualification: row.professional_qualification,
-            political_theory: row.political_theory,
-            party_card_no: row.party_card_no,
-            cv_no: row.cv_no,
-        },
-        admitted_on: row.admitted_on,
-        official_on: row.official_on,
+        code: sheet.code,
+        profile: sheet.profile,
+        admitted_on: sheet.admitted_on,
+        official_on: sheet.official_on,
         registrations,
         statuses,
     })
