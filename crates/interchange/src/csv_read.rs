@@ -10,9 +10,10 @@
 //! the last one included, ends with the line break that the reader's line count includes.
 
 use crate::problem::ReadProblem;
+use crate::reading::streaming::{self, Found, ReadResult, Streamed, UntilProblem};
 use crate::reading::{Reading, source_name};
 use csv::{ByteRecord, Reader, ReaderBuilder, Terminator};
-use dangvu_domain::interchange::{RawRow, RawTable, Table};
+use dangvu_domain::interchange::{DatasetBuilder, RawRow, RawTable, Table};
 use std::fs::File;
 use std::io::{BufReader, Chain, Read};
 use std::path::{Path, PathBuf};
@@ -47,6 +48,53 @@ pub(crate) fn read_folder(dir: &Path) -> Reading {
         }
     }
     reading
+}
+
+/// Checks every `<table>.csv` of `dir` while reading it: the files are opened in table
+/// order (organizations, then members, then what refers to them) and their rows go to
+/// `builder` one at a time. Problems are those [`read_folder`] finds, in the same order.
+pub(crate) fn stream_folder(dir: &Path, builder: &mut DatasetBuilder<'_>) -> Streamed {
+    let mut streamed = Streamed::default();
+    let files = match visible_files(dir) {
+        Ok(files) => files,
+        Err(error) => {
+            streamed.fail(
+                0,
+                ReadProblem::whole(
+                    source_name(dir),
+                    format!("không đọc được thư mục ({error})"),
+                    format!("the folder cannot be read ({error})"),
+                ),
+            );
+            return streamed;
+        }
+    };
+    let mut found = Vec::new();
+    for (position, path) in files.into_iter().enumerate() {
+        match csv_table(&path) {
+            Some(table) => found.push(Found {
+                position,
+                table,
+                source: path,
+            }),
+            None => streamed.problem(position, ReadProblem::unknown_table(&source_name(&path))),
+        }
+    }
+    streaming::feed(&found, builder, &mut streamed, |path, table, builder| {
+        stream_table(path, table, builder)
+    });
+    streamed
+}
+
+/// Feeds the rows of one file to `builder` (or reads them through); `Ok(None)` for an
+/// empty file (a table not present).
+fn stream_table(path: &Path, table: Table, builder: Option<&mut DatasetBuilder<'_>>) -> ReadResult {
+    let rows = CsvRows::open(path, table)?;
+    let headers = rows.headers().to_vec();
+    let labeled = !headers.iter().all(|h| h.trim().is_empty());
+    streaming::read_rows(table, headers, UntilProblem::new(rows), builder, |_| {
+        labeled
+    })
 }
 
 /// The table a file holds: its name is `<table>.csv` (matched like headers).

@@ -1,9 +1,12 @@
 //! The files of interchange format v1 (`shared/spec/interchange-v1.md`): an `.xlsx`
 //! workbook with one sheet per table, or a folder of `<table>.csv` files.
 //!
-//! Reading only turns cells into text ([`read_path`] gives the domain's
-//! [`RawTable`](dangvu_domain::interchange::RawTable)s); every rule about values lives in
-//! [`dangvu_domain::interchange::build_dataset`], which [`import_path`] runs after reading.
+//! Reading only turns cells into text; every rule about values lives in the domain's
+//! [`DatasetBuilder`](dangvu_domain::interchange::DatasetBuilder). [`check_path`] and
+//! [`import_path`] stream: each row is fed to the builder as it is read and its text
+//! dropped, tables in dependency order, so a million-member file is never held as text
+//! next to its dataset. [`read_path`] gives the whole tables as
+//! [`RawTable`](dangvu_domain::interchange::RawTable)s, for tools that want them.
 //! Writing ([`write_xlsx`], [`write_csv_folder`]) produces files that read back into the same
 //! dataset, and [`write_template`] the blank workbook people fill in. No database here:
 //! storing a dataset is the storage crate's work.

@@ -65,6 +65,26 @@ impl ReadProblem {
         self
     }
 
+    /// A value of the file that a stored record already has (storage refused it as a
+    /// conflict on `field`, its column or `citizen_id`): the import writes nothing. Storage
+    /// only finds this while writing, so every caller (command line, pages, API) turns the
+    /// refusal into the same line of the report.
+    pub fn conflict(field: &str) -> Self {
+        let column = match field {
+            "citizen_id" => "so_cccd",
+            other => other,
+        };
+        Self {
+            column: Some(column.to_string()),
+            ..Self::whole(
+                Table::DangVien.name(),
+                format!("giá trị của cột {column} đã thuộc về một đảng viên khác đang lưu"),
+                format!("a value of column {column} already belongs to another stored member"),
+            )
+            .in_table(Table::DangVien, None)
+        }
+    }
+
     /// A problem of the rules, found after reading; its source is the table name.
     pub fn from_domain(problem: Problem) -> Self {
         Self {
@@ -110,5 +130,13 @@ mod tests {
         assert!(shown.starts_with("Sheet1: "), "{shown}");
         assert!(shown.contains("dang_vien") && problem.reason_vi.contains("to_chuc"));
         assert_eq!(problem.table, None);
+    }
+
+    #[test]
+    fn a_conflict_on_the_citizen_id_names_the_file_column() {
+        let problem = ReadProblem::conflict("citizen_id");
+        assert_eq!(problem.column.as_deref(), Some("so_cccd"));
+        assert_eq!(problem.table, Some(Table::DangVien));
+        assert!(problem.reason_vi.contains("so_cccd") && problem.reason_en.contains("so_cccd"));
     }
 }

@@ -1,12 +1,18 @@
 //! Reading a path of either form (a workbook or a CSV folder) into the domain's tables,
-//! and the import that goes on to build a [`Dataset`].
+//! and the import that goes on to build a [`Dataset`] — checking each row as it is read
+//! ([`streaming`]), so that a large file is never held whole.
 
-use crate::csv_read::read_folder;
+pub(crate) mod streaming;
+#[cfg(test)]
+mod tests;
+
+use crate::csv_read::{read_folder, stream_folder};
 use crate::problem::ReadProblem;
-use crate::xlsx_read::read_workbook;
+use crate::xlsx_read::{read_workbook, stream_workbook};
 use dangvu_domain::dataset::Dataset;
-use dangvu_domain::interchange::{KnownCodes, RawTable, Table, build_dataset_with};
+use dangvu_domain::interchange::{DatasetBuilder, KnownCodes, RawTable, Table};
 use std::path::Path;
+use streaming::Streamed;
 
 /// What reading a path gave: the tables read whole, and the problems met.
 #[derive(Debug, Default)]
@@ -71,51 +77,60 @@ pub struct TableRead {
 }
 
 /// Like [`import_path`], and also tells how many rows each table held and which columns
-/// it had (an update leaves the columns a file lacks as they are stored). The rows of text
-/// are dropped as soon as the dataset is built.
+/// it had (an update leaves the columns a file lacks as they are stored). Each row is
+/// checked as it is read and its text dropped at once: the file is never held whole.
 pub fn check_path(path: &Path, known: &KnownCodes) -> Result<CheckedFile, Vec<ReadProblem>> {
-    let mut reading = read_any(path);
-    if reading.damaged {
-        return Err(reading.problems);
+    let mut builder = DatasetBuilder::new(known);
+    let streamed = stream_any(path, &mut builder);
+    let damaged = streamed.damaged;
+    let (tables, mut problems) = streamed.into_parts();
+    if damaged {
+        return Err(problems);
     }
-    let built = build_dataset_with(&reading.tables, known);
-    let tables = reading
-        .tables
-        .drain(..)
-        .map(|raw| TableRead {
-            table: raw.table,
-            rows: raw.rows.iter().filter(|r| !r.is_blank()).count(),
-            headers: raw.headers,
-        })
-        .collect();
-    match built {
-        Ok(dataset) if reading.problems.is_empty() => Ok(CheckedFile { dataset, tables }),
-        Ok(_) => Err(reading.problems),
-        Err(problems) => {
-            reading
-                .problems
-                .extend(problems.into_iter().map(ReadProblem::from));
-            Err(reading.problems)
+    match builder.finish() {
+        Ok(dataset) if problems.is_empty() => Ok(CheckedFile { dataset, tables }),
+        Ok(_) => Err(problems),
+        Err(found) => {
+            problems.extend(found.into_iter().map(ReadProblem::from));
+            Err(problems)
         }
     }
+}
+
+fn stream_any(path: &Path, builder: &mut DatasetBuilder<'_>) -> Streamed {
+    if path.is_dir() {
+        return stream_folder(path, builder);
+    }
+    if is_xlsx(path) {
+        return stream_workbook(path, builder);
+    }
+    let mut streamed = Streamed::default();
+    streamed.fail(0, not_a_table_file(path));
+    streamed
+}
+
+fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+fn not_a_table_file(path: &Path) -> ReadProblem {
+    ReadProblem::whole(
+        source_name(path),
+        "không phải tệp .xlsx hay thư mục chứa các tệp CSV",
+        "neither an .xlsx workbook nor a folder of CSV files",
+    )
 }
 
 fn read_any(path: &Path) -> Reading {
     if path.is_dir() {
         return read_folder(path);
     }
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if is_xlsx {
+    if is_xlsx(path) {
         return read_workbook(path);
     }
     let mut reading = Reading::default();
-    reading.fail(ReadProblem::whole(
-        source_name(path),
-        "không phải tệp .xlsx hay thư mục chứa các tệp CSV",
-        "neither an .xlsx workbook nor a folder of CSV files",
-    ));
+    reading.fail(not_a_table_file(path));
     reading
 }
 

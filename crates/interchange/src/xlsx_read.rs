@@ -5,6 +5,10 @@
 //! header is row 1 wherever the first value stands, so a table that starts lower or further
 //! right is reported (values without a header) instead of being shifted silently.
 
+mod stream;
+
+pub(crate) use stream::stream_workbook;
+
 use crate::cells::{cell_text, is_date_header};
 use crate::problem::ReadProblem;
 use crate::reading::{Reading, source_name};

@@ -14,7 +14,9 @@
 //! - `raw`: the same member, registration and status rows inserted the barest way
 //!   (`dangvu_storage::import_bench::raw_insert`).
 //!
-//! Run one phase per process under `/usr/bin/time -v` for its peak memory.
+//! Run one phase per process under `/usr/bin/time -v` for its peak memory; the import
+//! phase also prints its peak while reading and checking, and while writing (the peak is
+//! reset in between through `/proc/self/clear_refs`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -92,6 +94,9 @@ fn import(url: &DatabaseUrl, folder: &Path) -> (f64, u64) {
     let known = store.known_codes(&scope).unwrap();
     let checked = check_path(folder, &known).unwrap();
     let read = started.elapsed().as_secs_f64();
+    let (checked_rss, check_peak) = (memory("VmRSS"), memory("VmHWM"));
+    // From here on, the peak is that of the storage step alone.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
     let columns = GivenColumns::from_headers(
         checked
             .tables
@@ -113,6 +118,11 @@ fn import(url: &DatabaseUrl, folder: &Path) -> (f64, u64) {
     store.import(&scope, &request, &audit).unwrap();
     let total = started.elapsed().as_secs_f64();
     println!("  read and check {read:.2} s, write {:.2} s", total - read);
+    println!(
+        "  memory: peak {check_peak} MB while reading and checking, {checked_rss} MB held after \
+         it, peak {} MB while writing",
+        memory("VmHWM")
+    );
     let ds = &checked.dataset;
     let rows: usize = ds
         .members
@@ -120,6 +130,22 @@ fn import(url: &DatabaseUrl, folder: &Path) -> (f64, u64) {
         .map(|m| 1 + m.registration_periods().len() + m.status_periods().len())
         .sum();
     (total, rows as u64)
+}
+
+/// A memory figure of this process from `/proc/self/status`, in MB (0 where unknown).
+fn memory(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .map_or(0, |kb| kb / 1024)
 }
 
 fn fresh_database(work: &Path, server: Option<&String>, name: &str) -> DatabaseUrl {

@@ -13,6 +13,7 @@ use crate::tree_sql::{self, place_on, places};
 use crate::{Scope, StoreError};
 use dangvu_domain::actor::Reach;
 use dangvu_domain::{Date, Period};
+use diesel::dsl::{Eq, Filter, Order, Select};
 use diesel::prelude::*;
 
 /// The id of the organization `code` if the scope reaches it, else `NotFound`.
@@ -37,24 +38,14 @@ pub(crate) fn visible_member(
     if scope.own_member().is_some_and(|own| own.as_str() != code) {
         return Err(not_found("member", code));
     }
-    let member_id: i64 = members::table
-        .filter(members::code.eq(code))
-        .select(members::id)
+    let member_id: i64 = member_id_query(code)
         .first(conn)
         .optional()?
         .ok_or_else(|| not_found("member", code))?;
     if scope.own_member().is_some() {
         return Ok(member_id);
     }
-    let regs: Vec<(i64, Date, Date)> = registrations::table
-        .filter(registrations::member_id.eq(member_id))
-        .order(registrations::valid_from)
-        .select((
-            registrations::org_id,
-            registrations::valid_from,
-            registrations::valid_to,
-        ))
-        .load(conn)?;
+    let regs: Vec<(i64, Date, Date)> = registrations_query(member_id).load(conn)?;
     let periods: Vec<Period> = regs
         .iter()
         .map(|(_, from, to)| Period {
@@ -66,6 +57,78 @@ pub(crate) fn visible_member(
         .and_then(|(i, day)| regs.get(i).map(|(org_id, _, _)| (*org_id, day)));
     ensure_reached(conn, scope, anchor, || not_found("member", code))?;
     Ok(member_id)
+}
+
+/// The statement that finds a member's id by code.
+type MemberIdQuery<'a> = Select<Filter<members::table, Eq<members::code, &'a str>>, members::id>;
+
+fn member_id_query(code: &str) -> MemberIdQuery<'_> {
+    members::table
+        .filter(members::code.eq(code))
+        .select(members::id)
+}
+
+/// The statement that reads a member's registrations, oldest first.
+type RegistrationsQuery = Select<
+    Order<
+        Filter<registrations::table, Eq<registrations::member_id, i64>>,
+        registrations::valid_from,
+    >,
+    (
+        registrations::org_id,
+        registrations::valid_from,
+        registrations::valid_to,
+    ),
+>;
+
+fn registrations_query(member_id: i64) -> RegistrationsQuery {
+    registrations::table
+        .filter(registrations::member_id.eq(member_id))
+        .order(registrations::valid_from)
+        .select((
+            registrations::org_id,
+            registrations::valid_from,
+            registrations::valid_to,
+        ))
+}
+
+/// The plans of the statements [`visible_member`] runs for `code` under `scope`
+/// (feature `testing`); the member must exist.
+#[cfg(feature = "testing")]
+pub(crate) fn explain_visible_member(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    code: &str,
+) -> Result<Vec<crate::testing::plans::QueryPlan>, StoreError> {
+    use crate::testing::plans::explain;
+    let mut plans = vec![explain(
+        conn,
+        "access.member_id",
+        member_id_query(code).limit(1),
+    )?];
+    let member_id: i64 = member_id_query(code).first(conn)?;
+    plans.push(explain(
+        conn,
+        "access.registrations",
+        registrations_query(member_id),
+    )?);
+    if let Some(root) = scope.root() {
+        let root_id = tree_sql::org_id(conn, root.as_str())?;
+        let plan = explain(
+            conn,
+            "tree.org_id",
+            tree_sql::org_id_query(root.as_str()).limit(1),
+        )?;
+        plans.push(plan);
+        let day = scope.today();
+        let plan = explain(
+            conn,
+            "tree.place_on",
+            tree_sql::place_on_query(root_id, day).limit(1),
+        )?;
+        plans.push(plan);
+    }
+    Ok(plans)
 }
 
 fn not_found(entity: &'static str, code: &str) -> StoreError {

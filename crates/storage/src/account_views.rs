@@ -160,6 +160,9 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     /// Only rows about this kind of record (`account`, `member`, `dataset`, …).
     pub entity: Option<String>,
+    /// Only rows about the record with this code (a member's or an organization's code,
+    /// a username): who read or changed that one record.
+    pub entity_code: Option<String>,
     /// From this instant (UTC), included.
     pub from: Option<NaiveDateTime>,
     /// Until this instant (UTC), excluded.
@@ -175,6 +178,7 @@ impl Default for AuditFilter {
         Self {
             actor: None,
             entity: None,
+            entity_code: None,
             from: None,
             to: None,
             before: None,

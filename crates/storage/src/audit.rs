@@ -32,7 +32,8 @@ pub(crate) fn record(
     audit_chain::append(conn, ctx, change)
 }
 
-type EntryRow = (
+/// The columns of [`ENTRY_COLUMNS`], as loaded.
+pub(crate) type EntryRow = (
     i64,
     chrono::NaiveDateTime,
     String,
@@ -44,7 +45,8 @@ type EntryRow = (
     Option<String>,
 );
 
-const ENTRY_COLUMNS: (
+/// The columns an audit entry shows; the chain's verification reads them with the hashes.
+pub(crate) const ENTRY_COLUMNS: (
     audit_log::id,
     audit_log::at,
     audit_log::actor,
@@ -105,6 +107,9 @@ pub(crate) fn entries(
     }
     if let Some(entity) = &filter.entity {
         query = query.filter(audit_log::entity.eq(entity.clone()));
+    }
+    if let Some(code) = &filter.entity_code {
+        query = query.filter(audit_log::entity_code.eq(code.clone()));
     }
     if let Some(from) = filter.from {
         query = query.filter(audit_log::at.ge(audit_chain::to_micros(from)));

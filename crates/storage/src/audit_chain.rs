@@ -12,7 +12,7 @@
 //! recompute the whole chain, and removing the newest rows leaves no trace; the chain
 //! catches direct edits and deletions of rows in the middle, which is what it is for.
 
-use crate::audit::Change;
+use crate::audit::{self, Change};
 use crate::conn::DbConnection;
 use crate::schema::audit_log;
 use crate::secrets::sha256_hex;
@@ -118,57 +118,35 @@ pub(crate) fn append(
     Ok(())
 }
 
-type StoredRow = (
-    i64,
-    NaiveDateTime,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+/// A stored row: the entry's columns ([`audit::ENTRY_COLUMNS`]), `prev_hash`, `hash`.
+type StoredRow = (audit::EntryRow, Option<String>, Option<String>);
 
 fn rows_after(conn: &mut DbConnection, after: i64, limit: i64) -> QueryResult<Vec<StoredRow>> {
     audit_log::table
         .filter(audit_log::id.gt(after))
         .order(audit_log::id)
         .limit(limit)
-        .select((
-            audit_log::id,
-            audit_log::at,
-            audit_log::actor,
-            audit_log::source,
-            audit_log::action,
-            audit_log::entity,
-            audit_log::entity_code,
-            audit_log::before_json,
-            audit_log::after_json,
-            audit_log::prev_hash,
-            audit_log::hash,
-        ))
+        .select((audit::ENTRY_COLUMNS, audit_log::prev_hash, audit_log::hash))
         .load(conn)
 }
 
 fn content(row: &StoredRow) -> Content<'_> {
+    let (_, at, actor, source, action, entity, entity_code, before_json, after_json) = &row.0;
     Content {
-        at: row.1,
-        actor: &row.2,
-        source: &row.3,
-        action: &row.4,
-        entity: &row.5,
-        entity_code: row.6.as_deref(),
-        before_json: row.7.as_deref(),
-        after_json: row.8.as_deref(),
+        at: *at,
+        actor,
+        source,
+        action,
+        entity,
+        entity_code: entity_code.as_deref(),
+        before_json: before_json.as_deref(),
+        after_json: after_json.as_deref(),
     }
 }
 
 /// Why `row` does not continue a chain whose last hash is `expected_prev`, if it does not.
 fn check_row(row: &StoredRow, expected_prev: &str) -> Result<Option<AuditBreak>, StoreError> {
-    let (Some(prev_hash), Some(hash)) = (&row.9, &row.10) else {
+    let (Some(prev_hash), Some(hash)) = (&row.1, &row.2) else {
         return Ok(Some(AuditBreak::Unchained));
     };
     if prev_hash != expected_prev {
@@ -193,13 +171,13 @@ pub(crate) fn verify(conn: &mut DbConnection) -> Result<AuditVerification, Store
         for row in &batch {
             if let Some(reason) = check_row(row, &expected_prev)? {
                 return Ok(AuditVerification::Broken {
-                    first_bad_id: row.0,
+                    first_bad_id: row.0.0,
                     reason,
                     rows_checked,
                 });
             }
-            expected_prev = row.10.clone().unwrap_or_default();
-            last_id = row.0;
+            expected_prev = row.2.clone().unwrap_or_default();
+            last_id = row.0.0;
             rows_checked += 1;
         }
     }
@@ -215,7 +193,7 @@ pub(crate) fn seal_unchained(conn: &mut DbConnection) -> Result<u64, StoreError>
     let rows = rows_after(conn, i64::MIN, i64::MAX)?;
     for row in &rows {
         let hash = row_hash(&prev_hash, &content(row))?;
-        diesel::update(audit_log::table.find(row.0))
+        diesel::update(audit_log::table.find(row.0.0))
             .set((
                 audit_log::prev_hash.eq(&prev_hash),
                 audit_log::hash.eq(&hash),

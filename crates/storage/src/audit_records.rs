@@ -72,7 +72,7 @@ impl Store {
     }
 
     /// A page of the audit log for the administrators' page, newest first, filtered by
-    /// person, entity and time. The log belongs to the whole installation: any other scope
+    /// person, kind of record, record code and time. The log belongs to the whole installation: any other scope
     /// gets an empty page.
     #[tracing::instrument(skip_all, err)]
     pub fn audit_entries(

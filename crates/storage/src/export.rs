@@ -6,20 +6,55 @@
 //! restructure, cells members came from or went to, merger targets. Those are exported
 //! too, as context (with their own superiors, so that the tree is whole), but without
 //! their members or ratings; an export therefore always imports into an empty database.
+//!
+//! An export is a read of every record it holds (citizen IDs included), so it writes the
+//! audit row `export` — who, which subtree, how many records — in its own transaction, like
+//! the opening of a full profile does.
 
+use crate::audit::{self, Change};
 use crate::conn::DbConnection;
 use crate::refs::enum_code;
 use crate::schema::{member_ratings, org_paths, org_ratings, registrations};
 use crate::stored::{self, ID_CHUNK, StoredOrgs};
 use crate::tree_sql::places;
-use crate::{Scope, StoreError, access};
+use crate::{AuditContext, Scope, StoreError, access};
 use dangvu_domain::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
 use dangvu_domain::{MemberCode, OrgCode};
 use diesel::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
-/// The dataset of `org`'s subtree (default: the scope's root, or everything).
+/// The dataset of `org`'s subtree (default: the scope's root, or everything), with the
+/// audit row `export` of `ctx`.
 pub(crate) fn export(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    org: Option<&OrgCode>,
+    ctx: &AuditContext,
+) -> Result<Dataset, StoreError> {
+    let dataset = collect(conn, scope, org)?;
+    let root = org.or(scope.root()).map(OrgCode::as_str);
+    let after = serde_json::json!({
+        "orgs": dataset.orgs.len(),
+        "members": dataset.members.len(),
+        "member_ratings": dataset.member_ratings.len(),
+        "org_ratings": dataset.org_ratings.len(),
+    });
+    audit::record(
+        conn,
+        ctx,
+        Change {
+            action: "export",
+            entity: "organization",
+            entity_code: root,
+            before_json: None,
+            after_json: Some(after.to_string()),
+        },
+    )?;
+    Ok(dataset)
+}
+
+/// The records of the export, without its audit row.
+fn collect(
     conn: &mut DbConnection,
     scope: &Scope,
     org: Option<&OrgCode>,

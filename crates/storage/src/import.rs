@@ -48,14 +48,15 @@ pub(crate) fn import(
     request: &ImportRequest<'_>,
     ctx: &AuditContext,
 ) -> Result<ImportSummary, ImportError> {
-    use diesel::Connection;
     use diesel::connection::SimpleConnection;
     let sqlite = matches!(conn, DbConnection::Sqlite(_));
     if sqlite {
         conn.batch_execute(SQLITE_IMPORT_CACHE)
             .map_err(|e| ImportError::Store(e.into()))?;
     }
-    let outcome = conn.transaction(|c| run(c, scope, request, ctx));
+    // The write lock is taken first, so that another writer makes the import wait (the
+    // busy timeout) instead of failing when its reads turn into writes.
+    let outcome = crate::txn::write_transaction(conn, |c| run(c, scope, request, ctx));
     if sqlite {
         conn.batch_execute(SQLITE_DEFAULT_CACHE)
             .map_err(|e| ImportError::Store(e.into()))?;

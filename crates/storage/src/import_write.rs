@@ -18,7 +18,7 @@ use dangvu_domain::enums::Enumeration;
 use dangvu_domain::text::{fold, given_first_key, name_sort_key};
 use dangvu_domain::tree::TreeHistory;
 use diesel::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// New members written between two progress reports.
 const MEMBERS_PER_STEP: usize = 50_000;
@@ -46,12 +46,24 @@ pub(crate) fn write(
     report(ds.orgs.len());
     let mut member_ids = stored.member_ids;
     let mut known_up_to = member_ids.values().copied().max().unwrap_or(0);
+    // The ids of new members are needed afterwards only for their ratings: a million
+    // codes are not kept for nothing.
+    let rated: HashSet<&str> = plan
+        .member_ratings
+        .0
+        .iter()
+        .map(|r| r.member.as_str())
+        .collect();
     let mut done = ds.orgs.len();
     for chunk in plan.new_members.chunks(MEMBERS_PER_STEP) {
         let inserted = load::insert_members(conn, chunk, known_up_to)?;
         known_up_to = inserted.values().copied().max().unwrap_or(known_up_to);
-        member_ids.extend(inserted);
-        load::insert_histories(conn, chunk, &member_ids, &org_ids)?;
+        load::insert_histories(conn, chunk, &inserted, &org_ids)?;
+        member_ids.extend(
+            inserted
+                .into_iter()
+                .filter(|(code, _)| rated.contains(code.as_str())),
+        );
         done += chunk.len();
         report(done);
     }

@@ -99,11 +99,18 @@ impl Store {
     }
 
     /// The records of `org`'s subtree with their full histories (see `export.rs`); `None`:
-    /// the scope's root, or everything for the whole installation.
-    #[tracing::instrument(skip_all, fields(org = ?org.map(OrgCode::as_str)), err)]
-    pub fn export(&self, scope: &Scope, org: Option<&OrgCode>) -> Result<Dataset, StoreError> {
+    /// the scope's root, or everything for the whole installation. An export reads every
+    /// record, citizen IDs included: it writes the audit row `export` of `audit` in the
+    /// same transaction (masking for the reader is the caller's work).
+    #[tracing::instrument(skip_all, fields(org = ?org.map(OrgCode::as_str), actor = %audit.actor), err)]
+    pub fn export(
+        &self,
+        scope: &Scope,
+        org: Option<&OrgCode>,
+        audit: &AuditContext,
+    ) -> Result<Dataset, StoreError> {
         scope.require_organizations()?;
-        self.transaction(|c| export::export(c, scope, org))
+        self.write(|c| export::export(c, scope, org, audit))
     }
 
     /// Organizations without a superior on `as_of` (within scope: the scope root).

@@ -112,3 +112,54 @@ pub fn execute_raw(url: &DatabaseUrl, sql: &str) {
     };
     result.unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
+
+pub mod plans;
+
+/// The plans of the statements of [`Store::members`] for `query` under `scope`: the scope
+/// check first, then the list's own statements ([`plans::QueryPlan`]). With `force_index`,
+/// PostgreSQL plans with `enable_seqscan = off`, which shows whether an index path exists
+/// at all on a database too small for the planner to prefer it.
+pub fn member_list_plans(
+    store: &Store,
+    scope: &crate::Scope,
+    query: &crate::MemberQuery,
+    force_index: bool,
+) -> Vec<plans::QueryPlan> {
+    with_plans(store, force_index, |c| {
+        let org_id = crate::access::visible_org(c, scope, query.org.as_str())?;
+        crate::members::explain_page(c, org_id, query)
+    })
+}
+
+/// The plans of the statements of the scope check of [`Store::member`] for `code` (which
+/// must exist and be visible) under `scope`; `force_index` as in [`member_list_plans`].
+pub fn visibility_plans(
+    store: &Store,
+    scope: &crate::Scope,
+    code: &str,
+    force_index: bool,
+) -> Vec<plans::QueryPlan> {
+    with_plans(store, force_index, |c| {
+        crate::access::visible_member(c, scope, code)?;
+        crate::access::explain_visible_member(c, scope, code)
+    })
+}
+
+fn with_plans(
+    store: &Store,
+    force_index: bool,
+    work: impl FnOnce(
+        &mut crate::conn::DbConnection,
+    ) -> Result<Vec<plans::QueryPlan>, crate::StoreError>,
+) -> Vec<plans::QueryPlan> {
+    use diesel::connection::SimpleConnection;
+    let mut pooled = store.connection().unwrap();
+    let conn: &mut crate::conn::DbConnection = &mut pooled;
+    conn.transaction(|c| {
+        if force_index && let crate::conn::DbConnection::Pg(pg) = c {
+            pg.batch_execute("set local enable_seqscan = off")?;
+        }
+        work(c)
+    })
+    .unwrap()
+}

@@ -7,6 +7,7 @@ use crate::StoreError;
 use crate::conn::DbConnection;
 use crate::schema::{org_paths, organizations};
 use dangvu_domain::{Date, Period};
+use diesel::dsl::{Eq, Filter, Gt, LtEq, Select};
 use diesel::prelude::*;
 
 /// Where an organization stands in the tree during one period.
@@ -43,7 +44,7 @@ impl Place {
     }
 }
 
-type PlaceColumns = (
+pub(crate) type PlaceColumns = (
     org_paths::org_id,
     org_paths::valid_from,
     org_paths::valid_to,
@@ -61,11 +62,20 @@ pub(crate) const PLACE: PlaceColumns = (
     org_paths::depth,
 );
 
-/// The id of the organization with `code`, or `NotFound`.
-pub(crate) fn org_id(conn: &mut DbConnection, code: &str) -> Result<i64, StoreError> {
+/// The statement of [`org_id`] (shared with the plans of the tests).
+pub(crate) type OrgIdQuery<'a> =
+    Select<Filter<organizations::table, Eq<organizations::code, &'a str>>, organizations::id>;
+
+/// The statement of [`org_id`].
+pub(crate) fn org_id_query(code: &str) -> OrgIdQuery<'_> {
     organizations::table
         .filter(organizations::code.eq(code))
         .select(organizations::id)
+}
+
+/// The id of the organization with `code`, or `NotFound`.
+pub(crate) fn org_id(conn: &mut DbConnection, code: &str) -> Result<i64, StoreError> {
+    org_id_query(code)
         .first(conn)
         .optional()?
         .ok_or_else(|| StoreError::NotFound {
@@ -80,13 +90,28 @@ pub(crate) fn place_on(
     org_id: i64,
     day: Date,
 ) -> Result<Option<Place>, StoreError> {
-    Ok(org_paths::table
+    Ok(place_on_query(org_id, day).first(conn).optional()?)
+}
+
+/// The statement of [`place_on`] (shared with the plans of the tests).
+pub(crate) type PlaceOnQuery = Select<
+    Filter<
+        Filter<
+            Filter<org_paths::table, Eq<org_paths::org_id, i64>>,
+            LtEq<org_paths::valid_from, Date>,
+        >,
+        Gt<org_paths::valid_to, Date>,
+    >,
+    PlaceColumns,
+>;
+
+/// The statement of [`place_on`]: the `org_paths` row of `org_id` valid on `day`.
+pub(crate) fn place_on_query(org_id: i64, day: Date) -> PlaceOnQuery {
+    org_paths::table
         .filter(org_paths::org_id.eq(org_id))
         .filter(org_paths::valid_from.le(day))
         .filter(org_paths::valid_to.gt(day))
         .select(PLACE)
-        .first(conn)
-        .optional()?)
 }
 
 /// Every place of `org_id`, oldest first.

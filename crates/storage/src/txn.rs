@@ -1,4 +1,4 @@
-//! Transactions of the account use cases, which read before they write.
+//! Transactions of the use cases that read before they write (accounts, imports).
 //!
 //! On SQLite a deferred transaction that reads and then writes fails with `SQLITE_BUSY`
 //! when another connection wrote in between (WAL snapshots cannot be upgraded), so these
@@ -21,23 +21,7 @@ impl Store {
         E: From<StoreError> + From<diesel::result::Error>,
     {
         let mut pooled = self.pooled()?;
-        let conn: &mut DbConnection = &mut pooled;
-        match conn {
-            DbConnection::Sqlite(c) => {
-                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
-            }
-            DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
-        }
-        match work(conn) {
-            Ok(value) => {
-                <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
-                Ok(value)
-            }
-            Err(error) => {
-                <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
-                Err(error)
-            }
-        }
+        write_transaction(&mut pooled, work)
     }
 
     /// Runs `work` in a read transaction.
@@ -48,5 +32,32 @@ impl Store {
         let mut pooled = self.pooled()?;
         let conn: &mut DbConnection = &mut pooled;
         conn.transaction(work)
+    }
+}
+
+/// Runs `work` on `conn` in a transaction that holds the write lock from its first
+/// statement (`BEGIN IMMEDIATE` on SQLite), committing on `Ok` and rolling back on `Err`.
+pub(crate) fn write_transaction<T, E>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match work(conn) {
+        Ok(value) => {
+            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(error) => {
+            <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(error)
+        }
     }
 }

@@ -138,13 +138,20 @@ pub struct MemberQuery {
     pub limit: u32,
 }
 
+/// How far the member list counts its matches: counting a whole province of a million
+/// members would cost seconds on every page, so above this the list says "more than".
+pub const MEMBER_COUNT_LIMIT: u64 = 10_000;
+
 /// One page of members.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberPage {
     /// The rows, in Vietnamese name order.
     pub rows: Vec<MemberListItem>,
-    /// How many members match in all.
+    /// How many members match in all when `total_exact`; otherwise more than this many
+    /// match (the count stopped at its bound, [`MEMBER_COUNT_LIMIT`]).
     pub total: u64,
+    /// Whether `total` is the exact number of matches rather than a lower bound.
+    pub total_exact: bool,
     /// Where the next page starts, if there is one.
     pub next: Option<MemberCursor>,
 }

@@ -74,8 +74,12 @@ fn a_member_account_reaches_its_own_record_only() {
         assert!(store.roots(&scope, today()).unwrap().is_empty());
         assert!(store.audit_log(&scope, 10).unwrap().is_empty());
         // No root is not "everything": exports and imports reach no organization.
-        assert!(is_not_found(store.export(&scope, None)));
-        assert!(is_not_found(store.export(&scope, Some(&oc("C1")))));
+        assert!(is_not_found(store.export(&scope, None, &admin_ctx(0))));
+        assert!(is_not_found(store.export(
+            &scope,
+            Some(&oc("C1")),
+            &admin_ctx(0)
+        )));
         assert!(is_not_found(store.known_codes(&scope)));
     }
 }

@@ -56,7 +56,7 @@ fn the_demo_exported_and_imported_into_an_empty_database_gives_the_same_figures(
     for (i, (source_db, target_db)) in backends().into_iter().zip(backends()).enumerate() {
         let source = source_db.open();
         source.load_dataset(&ds, &audit()).unwrap();
-        let exported = source.export(&everything(), None).unwrap();
+        let exported = source.export(&everything(), None, &audit()).unwrap();
         let folder = scratch(&format!("demo-export-{i}"));
         write_csv_folder(&exported, &folder).unwrap();
         assert!(
@@ -81,7 +81,7 @@ fn the_demo_exported_and_imported_into_an_empty_database_gives_the_same_figures(
             target.backend()
         );
         assert_eq!(
-            v1_fields_only(target.export(&everything(), None).unwrap()),
+            v1_fields_only(target.export(&everything(), None, &audit()).unwrap()),
             v1_fields_only(exported.clone()),
             "everything but the member-sheet fields v1 has no column for comes back"
         );
@@ -109,8 +109,8 @@ fn an_import_into_an_empty_database_writes_what_a_load_writes() {
         };
         imported.import(&everything(), &request, &audit()).unwrap();
         assert_eq!(
-            imported.export(&everything(), None).unwrap(),
-            loaded.export(&everything(), None).unwrap()
+            imported.export(&everything(), None, &audit()).unwrap(),
+            loaded.export(&everything(), None, &audit()).unwrap()
         );
         assert_eq!(summaries(&imported), summaries(&loaded));
     }
@@ -122,7 +122,11 @@ fn the_sample_through_a_workbook_and_a_subtree_export_keep_their_figures() {
     for (source_db, target_db) in backends().into_iter().zip(backends()) {
         let source = source_db.open();
         import_file(&source, &sample_data(), false).summary();
-        write_xlsx(&source.export(&everything(), None).unwrap(), &book).unwrap();
+        write_xlsx(
+            &source.export(&everything(), None, &audit()).unwrap(),
+            &book,
+        )
+        .unwrap();
         let target = target_db.open();
         import_file(&target, &book, false).summary();
         for (params, expected) in expected_summaries() {
@@ -131,7 +135,7 @@ fn the_sample_through_a_workbook_and_a_subtree_export_keep_their_figures() {
         }
         // One grassroots committee alone: its own figures survive, with the context it needs.
         let d03 = OrgCode::parse("MV.D03").unwrap();
-        let part = source.export(&everything(), Some(&d03)).unwrap();
+        let part = source.export(&everything(), Some(&d03), &audit()).unwrap();
         assert!(part.members.len() < 1000 && !part.members.is_empty());
         let folder = scratch("sample-d03");
         write_csv_folder(&part, &folder).unwrap();

@@ -1,29 +1,71 @@
 //! The JSON API under `/api/v1`: machine-readable twins of the pages.
 //!
 //! Every answer is JSON, errors included (`{"error": {"code", "message_vi", "message_en"}}`),
-//! so that a script never has to parse an HTML error page.
+//! so that a script never has to parse an HTML error page. Resources are addressed by their
+//! codes, every read goes through the caller's scope, and the answers are the explicit
+//! structs of [`schema`], [`orgs`] and [`member_json`] rather than storage's views, so the
+//! contract stays put when storage changes. The OpenAPI document ([`openapi`]) is generated
+//! from the handlers and browsable at `/api/docs` ([`docs`]).
 
+mod docs;
+mod member_json;
+mod members;
+pub(crate) mod openapi;
+mod orgs;
+mod query;
+mod schema;
 mod summary;
+mod transfer;
+
+pub(crate) use schema::ErrorBody;
 
 use crate::auth::authz::Access;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::routes::{Resource, RouteSpec, Surface, Verb};
+use crate::state::AppState;
 use axum::Json;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use dangvu_domain::roles::Capability;
+use axum::routing::{MethodRouter, get};
+use dangvu_domain::roles::Capability::{ReadOwnRecord, ReadRecords};
+use schema::ErrorDetail;
 
-/// The routes of `/api/v1`, part of [`crate::routes::route_table`]: each one is guarded by
-/// its access, and unknown addresses under `/api` answer a JSON 404.
-pub(crate) const ROUTES: &[RouteSpec] = &[RouteSpec {
-    verb: Verb::Get,
-    path: "/api/v1/reports/summary",
-    surface: Surface::Api,
-    access: Access::AnyOf(&[Capability::ReadRecords]),
-    resource: Resource::OrgInQuery,
-    handler: || get(summary::get_summary),
-}];
+const READ: Access = Access::AnyOf(&[ReadRecords]);
+const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
+
+const fn api(
+    path: &'static str,
+    access: Access,
+    resource: Resource,
+    handler: fn() -> MethodRouter<AppState>,
+) -> RouteSpec {
+    RouteSpec {
+        verb: Verb::Get,
+        path,
+        surface: Surface::Api,
+        access,
+        resource,
+        handler,
+    }
+}
+
+/// The routes of `/api/v1` and the API's documentation page, part of
+/// [`crate::routes::route_table`]: each one is guarded by its access, and unknown addresses
+/// under `/api` answer a JSON 404. Every `Surface::Api` route must be an operation of the
+/// OpenAPI document (a test checks both ways).
+#[rustfmt::skip]
+pub(crate) const ROUTES: &[RouteSpec] = &[
+    api("/api/v1/orgs", READ, Resource::None, || get(orgs::list_orgs)),
+    api("/api/v1/orgs/{ma}", READ, Resource::OrgInPath, || get(orgs::get_org)),
+    api("/api/v1/orgs/{ma}/children", READ, Resource::OrgInPath, || get(orgs::list_children)),
+    api("/api/v1/members", READ, Resource::OrgInQuery, || get(members::list_members)),
+    api("/api/v1/members/{ma}", READ_OR_OWN, Resource::MemberInPath, || get(members::get_member)),
+    api("/api/v1/reports/summary", READ, Resource::OrgInQuery, || get(summary::get_summary)),
+    transfer::IMPORT,
+    transfer::EXPORT,
+    api("/api/v1/openapi.json", Access::Public, Resource::None, || get(openapi::get_openapi)),
+    RouteSpec { surface: Surface::Page, ..api("/api/docs", Access::Public, Resource::None, || get(docs::show_docs)) },
+];
 
 /// An [`AppError`] answered as JSON, for the API.
 #[derive(Debug)]
@@ -39,13 +81,13 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let err = self.0;
         err.log();
-        let body = serde_json::json!({
-            "error": {
-                "code": err.code(),
-                "message_vi": err.message(Lang::Vi),
-                "message_en": err.message(Lang::En),
-            }
-        });
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: err.code(),
+                message_vi: err.message(Lang::Vi),
+                message_en: err.message(Lang::En),
+            },
+        };
         (err.status(), Json(body)).into_response()
     }
 }
@@ -63,7 +105,7 @@ mod tests {
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
         let body = response.into_body().collect().await.unwrap().to_bytes();
         let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
-        assert_eq!(json["error"]["code"], "bad_request");
+        assert_eq!(json["error"]["code"], "missing_parameter");
         assert!(
             json["error"]["message_vi"]
                 .as_str()

@@ -1,7 +1,7 @@
 //! `GET /audit`: the audit log, for administrators.
 //!
 //! Newest first, fifty rows a page (keyset: the next page starts below the last row's id),
-//! filtered by who acted, the kind of record and a range of days. Times are shown, and
+//! filtered by who acted, the kind of record, the record's code and a range of days. Times are shown, and
 //! days are read, in Vietnam time (UTC+7), the time of the people who read the log; the log
 //! itself is kept in UTC. Every row says who, when, from where, what, on which record, and
 //! the record before and after.
@@ -34,6 +34,7 @@ const FILTER_LIMIT: usize = 64;
 pub(crate) struct AuditQuery {
     actor: Option<String>,
     entity: Option<String>,
+    code: Option<String>,
     from: Option<String>,
     to: Option<String>,
     before: Option<String>,
@@ -44,6 +45,7 @@ pub(crate) struct AuditQuery {
 pub(crate) struct AuditForm {
     pub actor: String,
     pub entity: String,
+    pub code: String,
     pub from: Option<Date>,
     pub to: Option<Date>,
 }
@@ -79,6 +81,7 @@ impl AuditLogPage {
         let mut pairs = vec![
             ("actor", self.form.actor.clone()),
             ("entity", self.form.entity.clone()),
+            ("code", self.form.code.clone()),
             ("from", Self::day_value(&self.form.from)),
             ("to", Self::day_value(&self.form.to)),
         ];
@@ -125,6 +128,7 @@ impl AuditQuery {
         let form = AuditForm {
             actor: text(&self.actor).to_ascii_lowercase(),
             entity: text(&self.entity),
+            code: text(&self.code),
             from: params::optional_date("from", &self.from)?,
             to: params::optional_date("to", &self.to)?,
         };
@@ -139,6 +143,7 @@ impl AuditQuery {
         let filter = AuditFilter {
             actor: (!form.actor.is_empty()).then(|| form.actor.clone()),
             entity: (!form.entity.is_empty()).then(|| form.entity.clone()),
+            entity_code: (!form.code.is_empty()).then(|| form.code.clone()),
             from: form.from.map(vietnam_midnight),
             to: form.to.and_then(|d| d.succ_opt()).map(vietnam_midnight),
             before,
@@ -148,7 +153,7 @@ impl AuditQuery {
     }
 }
 
-/// `GET /audit?actor=&entity=&from=&to=&before=`.
+/// `GET /audit?actor=&entity=&code=&from=&to=&before=`.
 #[tracing::instrument(skip_all)]
 pub(crate) async fn show_audit(
     ctx: PageCtx,
@@ -187,6 +192,7 @@ mod tests {
         AuditQuery {
             actor: get("actor"),
             entity: get("entity"),
+            code: get("code"),
             from: get("from"),
             to: get("to"),
             before: get("before"),
@@ -215,5 +221,30 @@ mod tests {
             .parse()
             .unwrap();
         assert_eq!((form.actor.as_str(), filter.before), ("admin", Some(40)));
+    }
+
+    #[test]
+    fn the_record_code_is_kept_as_typed_and_stays_in_the_page_links() {
+        let (form, filter) = query(&[("code", " VX-0001 "), ("entity", "member")])
+            .parse()
+            .unwrap();
+        assert_eq!(filter.entity_code.as_deref(), Some("VX-0001"));
+        let (_, empty) = query(&[("code", "  ")]).parse().unwrap();
+        assert_eq!(empty.entity_code, None);
+        let page = AuditLogPage {
+            lang: Lang::Vi,
+            here: "/audit".into(),
+            chrome: Chrome::default(),
+            form,
+            page: AuditPage {
+                rows: Vec::new(),
+                next: Some(7),
+            },
+            is_first_page: true,
+        };
+        assert_eq!(
+            page.next_href().as_deref(),
+            Some("/audit?entity=member&code=VX-0001&before=7")
+        );
     }
 }

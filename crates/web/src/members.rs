@@ -99,12 +99,14 @@ impl MemberListPage {
             .fill("org.inactive", &[("date", &self.lang.date(&self.as_of))])
     }
 
-    /// "N members" or "N found".
+    /// "N members" or "N found", "more than N" when storage stopped counting at its bound
+    /// (a province of a million members is not counted on every page).
     fn total_text(&self) -> String {
-        let key = if self.search.is_empty() {
-            "members.total"
-        } else {
-            "members.found"
+        let key = match (self.search.is_empty(), self.page.total_exact) {
+            (true, true) => "members.total",
+            (true, false) => "members.total_more",
+            (false, true) => "members.found",
+            (false, false) => "members.found_more",
         };
         self.lang
             .fill(key, &[("count", &self.lang.count(&self.page.total))])
@@ -151,4 +153,64 @@ pub(crate) async fn list_members(
         is_first_page,
         page,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dangvu_domain::OrgType;
+    use dangvu_storage::OrgRef;
+
+    /// The list page of a province whose count stopped at `total` (`exact` or not).
+    fn province_page(lang: Lang, search: &str, total: u64, exact: bool) -> String {
+        let org = OrgRef {
+            code: OrgCode::parse("P").unwrap(),
+            name: "Đảng bộ tỉnh".into(),
+            org_type: OrgType::Tinh,
+        };
+        let page = MemberListPage {
+            lang,
+            here: "/orgs/P/members".into(),
+            chrome: Chrome::default(),
+            as_of: Date::from_ymd_opt(2025, 11, 26).unwrap(),
+            org: OrgDetail {
+                org,
+                founded_on: None,
+                dissolved_on: None,
+                merged_into: None,
+                active: true,
+                ancestors: Vec::new(),
+                parent_history: Vec::new(),
+            },
+            search: search.into(),
+            is_first_page: true,
+            page: MemberPage {
+                rows: Vec::new(),
+                total,
+                total_exact: exact,
+                next: None,
+            },
+        };
+        page.render().unwrap()
+    }
+
+    #[test]
+    fn a_count_stopped_at_its_bound_says_more_than() {
+        let vi = province_page(Lang::Vi, "", 10_000, false);
+        assert!(vi.contains("Tổng số hơn 10.000 đảng viên"), "{vi}");
+        let en = province_page(Lang::En, "", 10_000, false);
+        assert!(en.contains("more than 10,000 members in all"), "{en}");
+        let found = province_page(Lang::Vi, "nguyen", 10_000, false);
+        assert!(found.contains("Tìm thấy hơn 10.000 đảng viên"), "{found}");
+        let found_en = province_page(Lang::En, "nguyen", 10_000, false);
+        assert!(found_en.contains("more than 10,000 members found"));
+    }
+
+    #[test]
+    fn an_exact_count_is_shown_as_it_is() {
+        let vi = province_page(Lang::Vi, "", 7_309, true);
+        assert!(vi.contains("Tổng số 7.309 đảng viên") && !vi.contains("hơn"));
+        let en = province_page(Lang::En, "nguyen", 412, true);
+        assert!(en.contains("412 members found") && !en.contains("more than"));
+    }
 }

@@ -11,13 +11,16 @@ use crate::auth::{Authenticated, MaybeAuthenticated, UserBadge};
 use crate::error::{AppError, Entity};
 use crate::state::AppState;
 use crate::{account, assets, audit_page, layout, login, members, orgs, profile, reports, tree};
+use crate::{export, import_page};
 use axum::Router;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{Method, Uri};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
-use dangvu_domain::roles::Capability::{ReadOwnRecord, ReadRecords, ViewAudit};
+use dangvu_domain::roles::Capability::{
+    ExportRecords, ImportRecords, ReadOwnRecord, ReadRecords, ViewAudit,
+};
 use std::sync::OnceLock;
 
 /// The HTTP method of a route.
@@ -81,6 +84,8 @@ pub struct RouteSpec {
 const READ: Access = Access::AnyOf(&[ReadRecords]);
 const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
 const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
+const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
+const EXPORT: Access = Access::AnyOf(&[ExportRecords]);
 
 const fn page(
     verb: Verb,
@@ -108,6 +113,12 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
     page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
     page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
+    page(Verb::Get, "/orgs/{code}/export", EXPORT, Resource::OrgInPath, || get(export::download)),
+    page(Verb::Get, "/import", IMPORT, Resource::None, || get(import_page::show_form)),
+    page(Verb::Post, "/import", IMPORT, Resource::None, import_page::upload_route),
+    page(Verb::Get, "/import/{id}", IMPORT, Resource::None, || get(import_page::show_upload)),
+    page(Verb::Post, "/import/{id}/confirm", IMPORT, Resource::None, || post(import_page::confirm)),
+    page(Verb::Get, "/import/{id}/report", IMPORT, Resource::None, || get(import_page::problem_report)),
     page(Verb::Get, "/login", Access::Public, Resource::None, || get(login::show_login)),
     page(Verb::Post, "/login", Access::Public, Resource::None, || post(login::submit_login)),
     page(Verb::Post, "/logout", Access::SignedIn, Resource::None, || post(login::logout)),

@@ -25,6 +25,7 @@ pub struct AppState {
     today: Today,
     now: Now,
     secure_cookies: bool,
+    uploads: Arc<crate::transfer::Uploads>,
 }
 
 impl AppState {
@@ -36,6 +37,7 @@ impl AppState {
             today,
             now,
             secure_cookies: false,
+            uploads: Arc::default(),
         }
     }
 
@@ -60,6 +62,11 @@ impl AppState {
     /// Whether cookies are always `Secure`.
     pub(crate) fn secure_cookies(&self) -> bool {
         self.secure_cookies
+    }
+
+    /// The uploads waiting for their import (see `crate::transfer::registry`).
+    pub(crate) fn uploads(&self) -> &crate::transfer::Uploads {
+        &self.uploads
     }
 
     /// Runs one storage use case on the blocking pool, in the current span, with the

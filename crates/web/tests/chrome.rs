@@ -178,3 +178,20 @@ async fn serve_answers_on_its_listener_until_shut_down() {
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn the_api_documentation_is_a_page_whose_language_switch_works_on_a_first_visit() {
+    for demo in backends() {
+        let docs = get(demo.anonymous(), "/api/docs").await;
+        assert_eq!(docs.status, StatusCode::OK, "{}", demo.label);
+        assert!(
+            docs.header("set-cookie").contains("csrf"),
+            "a first visit gets its anti-forgery cookie: {}",
+            docs.header("set-cookie")
+        );
+        assert!(
+            !docs.has("name=\"csrf\" value=\"\""),
+            "the language form carries the token"
+        );
+    }
+}

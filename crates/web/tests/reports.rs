@@ -145,32 +145,32 @@ async fn api_errors_are_json_with_both_languages_and_the_right_status() {
             (
                 "org=VX&from=2015-08-01",
                 StatusCode::BAD_REQUEST,
-                "bad_request",
+                "missing_parameter",
             ),
             (
                 "from=2015-08-01&to=2020-07-31",
                 StatusCode::BAD_REQUEST,
-                "bad_request",
+                "missing_parameter",
             ),
             (
                 "org=VX&from=2015-02-30&to=2020-07-31",
                 StatusCode::BAD_REQUEST,
-                "bad_request",
+                "invalid_date",
             ),
             (
                 "org=VX&from=2020-07-31&to=2015-08-01",
                 StatusCode::BAD_REQUEST,
-                "bad_request",
+                "invalid_period",
             ),
             (
                 "org=VX&org=TQ&from=2015-08-01&to=2020-07-31",
                 StatusCode::BAD_REQUEST,
-                "bad_request",
+                "malformed_request",
             ),
             (
                 "org=V%20X&from=2015-08-01&to=2020-07-31",
                 StatusCode::BAD_REQUEST,
-                "bad_request",
+                "invalid_code",
             ),
             (
                 "org=KHONG.CO&from=2015-08-01&to=2020-07-31",

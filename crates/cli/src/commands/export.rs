@@ -24,7 +24,7 @@ pub fn run(args: &ExportArgs, settings: &Settings) -> Result<(), CliError> {
     });
     let store = super::open(settings)?;
     let scope = Scope::whole_installation(crate::clock::today());
-    let dataset = store.export(&scope, org.as_ref())?;
+    let dataset = store.export(&scope, org.as_ref(), &super::cli_actor())?;
     match format {
         FileFormat::Xlsx => write_xlsx(&dataset, &args.path)?,
         FileFormat::Csv => write_csv_folder(&dataset, &args.path)?,

@@ -61,7 +61,7 @@ pub fn run(args: &ImportArgs, settings: &Settings) -> Result<(), CliError> {
             refuse(&problems, args)
         }
         Err(ImportError::Store(StoreError::Conflict { field })) => {
-            refuse(&[conflict(&field)], args)
+            refuse(&[ReadProblem::conflict(&field)], args)
         }
         Err(ImportError::Store(error)) => Err(error.into()),
     }
@@ -111,23 +111,6 @@ fn problem_line(p: &ReadProblem) -> String {
         line.push_str(&format!(", {column} = {:?}", p.value));
     }
     format!("{line}: {} / {}", p.reason_vi, p.reason_en)
-}
-
-/// A value the file gives that another stored record already has.
-fn conflict(field: &str) -> ReadProblem {
-    let column = match field {
-        "citizen_id" => "so_cccd",
-        other => other,
-    };
-    ReadProblem {
-        column: Some(column.to_string()),
-        ..ReadProblem::whole(
-            Table::DangVien.name(),
-            format!("giá trị của cột {column} đã thuộc về một đảng viên khác đang lưu"),
-            format!("a value of column {column} already belongs to another stored member"),
-        )
-        .in_table(Table::DangVien, None)
-    }
 }
 
 /// One line: per table, rows read and records created, updated, unchanged.

@@ -2,8 +2,8 @@
 
 use super::fields::RowReader;
 use super::known::OrgIndex;
-use super::problems::{Problem, Reason, report_duplicates};
-use super::rows::{Layout, RawTable};
+use super::problems::{Problem, Reason};
+use super::rows::Cells;
 use super::tables::Table;
 use crate::codes::{MemberCode, OrgCode};
 use crate::dataset::{MemberProfile, MemberRecord, Registration, StatusChange};
@@ -26,75 +26,98 @@ pub(crate) struct MemberDraft {
 
 impl MemberDraft {
     /// The record, when every required field was read; `registrations` comes from the
-    /// member's transfers.
-    pub fn to_record(&self, registrations: Vec<Registration>) -> Option<MemberRecord> {
+    /// member's transfers. Takes the draft apart: a million rows are never held twice.
+    pub fn into_record(self, registrations: Vec<Registration>) -> Option<MemberRecord> {
         let profile = MemberProfile {
-            full_name: self.full_name.clone()?,
+            full_name: self.full_name?,
             gender: Some(self.profile.gender?),
             birth_date: Some(self.profile.birth_date?),
-            ..self.profile.clone()
+            ..self.profile
         };
         Some(MemberRecord {
-            code: self.code.clone()?,
+            code: self.code?,
             profile,
             admitted_on: self.admitted_on?,
             official_on: self.official_on,
             registrations,
-            statuses: self.statuses.clone(),
+            statuses: self.statuses,
         })
     }
 }
 
-/// Reads every non-empty row of `dang_vien`; `orgs` resolves `ma_to_chuc`.
-pub(crate) fn read_members(
-    raw: &RawTable,
+/// Reads one non-empty row of `dang_vien`; `orgs` resolves `ma_to_chuc`.
+pub(crate) fn read_member(
+    cells: Cells<'_>,
     orgs: &OrgIndex<'_>,
     problems: &mut Vec<Problem>,
-) -> Vec<MemberDraft> {
-    let layout = Layout::match_headers(raw, problems);
-    let mut drafts = Vec::with_capacity(raw.rows.len());
-    for cells in layout.rows(raw) {
-        let mut row = RowReader::new(cells, problems);
-        let mut draft = MemberDraft {
-            row: row.number(),
-            code: row.member_code("ma"),
-            full_name: row.text("ho_ten"),
-            profile: read_profile(&mut row),
-            admitted_on: row.date("ngay_vao_dang"),
-            official_on: row.date("ngay_chinh_thuc"),
-            org: row.org_code("ma_to_chuc"),
-            statuses: Vec::new(),
-        };
-        draft.statuses = read_status(&mut row, draft.admitted_on);
-        check_official_date(&draft, &mut row);
-        if let Some(reason) = draft
-            .org
-            .as_ref()
-            .and_then(|o| registration_problem(orgs, o))
-        {
-            row.report("ma_to_chuc", reason);
-        }
-        drafts.push(draft);
+) -> MemberDraft {
+    let mut row = RowReader::new(cells, problems);
+    let mut draft = MemberDraft {
+        row: row.number(),
+        code: row.member_code("ma"),
+        full_name: row.text("ho_ten"),
+        profile: read_profile(&mut row),
+        admitted_on: row.date("ngay_vao_dang"),
+        official_on: row.date("ngay_chinh_thuc"),
+        org: row.org_code("ma_to_chuc"),
+        statuses: Vec::new(),
+    };
+    draft.statuses = read_status(&mut row, draft.admitted_on);
+    check_official_date(&draft, &mut row);
+    if let Some(reason) = draft
+        .org
+        .as_ref()
+        .and_then(|o| registration_problem(orgs, o))
+    {
+        row.report("ma_to_chuc", reason);
     }
-    drafts
+    draft
 }
 
-/// Reports member codes used by more than one row; returns the first row of each code.
-pub(crate) fn index_members<'d>(
-    drafts: &'d [MemberDraft],
-    problems: &mut Vec<Problem>,
-) -> HashMap<&'d MemberCode, &'d MemberDraft> {
-    let keyed = drafts
-        .iter()
-        .filter_map(|d| d.code.as_ref().map(|c| (c, d.row, c.to_string())));
-    report_duplicates(Table::DangVien, "ma", keyed, problems);
-    let mut by_code = HashMap::new();
-    for draft in drafts {
-        if let Some(code) = &draft.code {
-            by_code.entry(code).or_insert(draft);
+/// The `dang_vien` rows of a file, by code (the first row of each code).
+#[derive(Debug, Default)]
+pub(crate) struct MemberIndex {
+    drafts: Vec<MemberDraft>,
+    by_code: HashMap<MemberCode, usize>,
+}
+
+impl MemberIndex {
+    /// Indexes `drafts`, reporting member codes used by more than one row.
+    pub fn new(drafts: Vec<MemberDraft>, problems: &mut Vec<Problem>) -> Self {
+        let mut by_code: HashMap<MemberCode, usize> = HashMap::with_capacity(drafts.len());
+        for (index, draft) in drafts.iter().enumerate() {
+            let Some(code) = &draft.code else { continue };
+            if let Some(first) = by_code.get(code).and_then(|i| drafts.get(*i)) {
+                problems.push(Problem::cell(
+                    Table::DangVien,
+                    draft.row,
+                    "ma",
+                    code.as_str(),
+                    Reason::duplicate(first.row),
+                ));
+            } else {
+                by_code.insert(code.clone(), index);
+            }
         }
+        Self { drafts, by_code }
     }
-    by_code
+
+    /// The first row of `code`.
+    pub fn get(&self, code: &MemberCode) -> Option<&MemberDraft> {
+        self.by_code.get(code).and_then(|i| self.drafts.get(*i))
+    }
+
+    /// Whether a row of the file has `code`.
+    pub fn contains_key(&self, code: &MemberCode) -> bool {
+        self.by_code.contains_key(code)
+    }
+
+    /// Every row, in file order; the index is dropped first, so its codes are freed
+    /// before the records are built.
+    pub fn into_drafts(self) -> Vec<MemberDraft> {
+        drop(self.by_code);
+        self.drafts
+    }
 }
 
 /// Why a member cannot be registered in `org`: it names nothing, or it is not a cell.

@@ -3,7 +3,7 @@
 use super::fields::RowReader;
 use super::known::{OrgFacts, OrgIndex};
 use super::problems::{Problem, Reason, report_duplicates};
-use super::rows::{Layout, RawTable};
+use super::rows::Cells;
 use super::tables::Table;
 use crate::codes::OrgCode;
 use crate::dataset::{OrgRecord, ParentLink};
@@ -53,26 +53,21 @@ impl OrgDraft {
     }
 }
 
-/// Reads every non-empty row of `to_chuc`, checking each row on its own.
-pub(crate) fn read_orgs(raw: &RawTable, problems: &mut Vec<Problem>) -> Vec<OrgDraft> {
-    let layout = Layout::match_headers(raw, problems);
-    let mut drafts = Vec::with_capacity(raw.rows.len());
-    for cells in layout.rows(raw) {
-        let mut row = RowReader::new(cells, problems);
-        let draft = OrgDraft {
-            row: row.number(),
-            code: row.org_code("ma"),
-            name: row.text("ten"),
-            org_type: row.enumeration("loai"),
-            parent: row.org_code("ma_cap_tren"),
-            founded_on: row.date("ngay_thanh_lap"),
-            dissolved_on: row.date("ngay_giai_the"),
-            merged_into: row.org_code("ma_sap_nhap_vao"),
-        };
-        check_life(&draft, &mut row);
-        drafts.push(draft);
-    }
-    drafts
+/// Reads one non-empty row of `to_chuc`, checking it on its own.
+pub(crate) fn read_org(cells: Cells<'_>, problems: &mut Vec<Problem>) -> OrgDraft {
+    let mut row = RowReader::new(cells, problems);
+    let draft = OrgDraft {
+        row: row.number(),
+        code: row.org_code("ma"),
+        name: row.text("ten"),
+        org_type: row.enumeration("loai"),
+        parent: row.org_code("ma_cap_tren"),
+        founded_on: row.date("ngay_thanh_lap"),
+        dissolved_on: row.date("ngay_giai_the"),
+        merged_into: row.org_code("ma_sap_nhap_vao"),
+    };
+    check_life(&draft, &mut row);
+    draft
 }
 
 /// The life and merger of one row: a merger needs the date it took effect, and an
@@ -153,5 +148,37 @@ pub(crate) fn check_org_references(
             );
             problems.push(draft.report("ma_sap_nhap_vao", target.as_str(), reason));
         }
+    }
+}
+
+/// The `to_chuc` rows of a file, with the first row of each code (the one references and
+/// histories are checked against).
+#[derive(Debug, Default)]
+pub(crate) struct OrgDrafts {
+    /// Every row, in file order.
+    pub drafts: Vec<OrgDraft>,
+    first: HashMap<OrgCode, usize>,
+}
+
+impl OrgDrafts {
+    /// Indexes `drafts` by the first row of each code.
+    pub fn new(drafts: Vec<OrgDraft>) -> Self {
+        let mut first = HashMap::new();
+        for (index, draft) in drafts.iter().enumerate() {
+            if let Some(code) = &draft.code {
+                first.entry(code.clone()).or_insert(index);
+            }
+        }
+        Self { drafts, first }
+    }
+
+    /// The first row of `code`.
+    pub fn get(&self, code: &OrgCode) -> Option<&OrgDraft> {
+        self.first.get(code).and_then(|i| self.drafts.get(*i))
+    }
+
+    /// Whether a row of the file has `code`.
+    pub fn contains_key(&self, code: &OrgCode) -> bool {
+        self.first.contains_key(code)
     }
 }

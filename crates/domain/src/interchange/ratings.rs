@@ -4,22 +4,28 @@
 use super::fields::RowReader;
 use super::known::OrgIndex;
 use super::problems::{Problem, Reason, report_duplicates};
-use super::rows::{Layout, RawTable};
+use super::rows::Cells;
 use super::tables::Table;
-use crate::codes::MemberCode;
+use crate::codes::{MemberCode, OrgCode};
 use crate::dataset::{MemberRating, OrgRating};
 
-/// Reads `danh_gia_dang_vien`; `is_member` tells whether a code names a member of the file
-/// or an existing one.
-pub(crate) fn read_member_ratings(
-    raw: &RawTable,
-    is_member: impl Fn(&MemberCode) -> bool,
-    problems: &mut Vec<Problem>,
-) -> Vec<MemberRating> {
-    let layout = Layout::match_headers(raw, problems);
-    let mut ratings = Vec::new();
-    let mut keys = Vec::new();
-    for cells in layout.rows(raw) {
+/// The rows of `danh_gia_dang_vien` read so far, and their keys (year, member) for the
+/// duplicate check at the end.
+#[derive(Debug, Default)]
+pub(crate) struct MemberRatingRows {
+    ratings: Vec<MemberRating>,
+    keys: Vec<((i32, MemberCode), usize, String)>,
+}
+
+impl MemberRatingRows {
+    /// Reads one non-empty row; `is_member` tells whether a code names a member of the
+    /// file or an existing one.
+    pub fn row(
+        &mut self,
+        cells: Cells<'_>,
+        is_member: impl Fn(&MemberCode) -> bool,
+        problems: &mut Vec<Problem>,
+    ) {
         let mut row = RowReader::new(cells, problems);
         let year = row.year("nam");
         let member = row.member_code("ma_dang_vien");
@@ -29,10 +35,11 @@ pub(crate) fn read_member_ratings(
             row.report("ma_dang_vien", Reason::unknown_member());
         }
         if let (Some(year), Some(member)) = (year, &member) {
-            keys.push(((year, member.clone()), row.number(), member.to_string()));
+            let key = ((year, member.clone()), row.number(), member.to_string());
+            self.keys.push(key);
         }
         if let (Some(year), Some(member), Some(rating)) = (year, member, rating) {
-            ratings.push(MemberRating {
+            self.ratings.push(MemberRating {
                 year,
                 member,
                 rating,
@@ -40,21 +47,25 @@ pub(crate) fn read_member_ratings(
             });
         }
     }
-    report_duplicates(raw.table, "ma_dang_vien", keys, problems);
-    ratings
+
+    /// Reports repeated (year, member) keys; returns the ratings.
+    pub fn finish(self, problems: &mut Vec<Problem>) -> Vec<MemberRating> {
+        report_duplicates(Table::DanhGiaDangVien, "ma_dang_vien", self.keys, problems);
+        self.ratings
+    }
 }
 
-/// Reads `danh_gia_to_chuc`; `orgs` resolves `ma_to_chuc`. Any organization may be rated
-/// (the summary counts only grassroots ones).
-pub(crate) fn read_org_ratings(
-    raw: &RawTable,
-    orgs: &OrgIndex<'_>,
-    problems: &mut Vec<Problem>,
-) -> Vec<OrgRating> {
-    let layout = Layout::match_headers(raw, problems);
-    let mut ratings = Vec::new();
-    let mut keys = Vec::new();
-    for cells in layout.rows(raw) {
+/// The rows of `danh_gia_to_chuc` read so far. Any organization may be rated (the summary
+/// counts only grassroots ones).
+#[derive(Debug, Default)]
+pub(crate) struct OrgRatingRows {
+    ratings: Vec<OrgRating>,
+    keys: Vec<((i32, OrgCode), usize, String)>,
+}
+
+impl OrgRatingRows {
+    /// Reads one non-empty row; `orgs` resolves `ma_to_chuc`.
+    pub fn row(&mut self, cells: Cells<'_>, orgs: &OrgIndex<'_>, problems: &mut Vec<Problem>) {
         let mut row = RowReader::new(cells, problems);
         let year = row.year("nam");
         let org = row.org_code("ma_to_chuc");
@@ -64,10 +75,11 @@ pub(crate) fn read_org_ratings(
             row.report("ma_to_chuc", Reason::unknown_org());
         }
         if let (Some(year), Some(org)) = (year, &org) {
-            keys.push(((year, org.clone()), row.number(), org.to_string()));
+            self.keys
+                .push(((year, org.clone()), row.number(), org.to_string()));
         }
         if let (Some(year), Some(org), Some(rating)) = (year, org, rating) {
-            ratings.push(OrgRating {
+            self.ratings.push(OrgRating {
                 year,
                 org,
                 rating,
@@ -75,6 +87,10 @@ pub(crate) fn read_org_ratings(
             });
         }
     }
-    report_duplicates(Table::DanhGiaToChuc, "ma_to_chuc", keys, problems);
-    ratings
+
+    /// Reports repeated (year, organization) keys; returns the ratings.
+    pub fn finish(self, problems: &mut Vec<Problem>) -> Vec<OrgRating> {
+        report_duplicates(Table::DanhGiaToChuc, "ma_to_chuc", self.keys, problems);
+        self.ratings
+    }
 }

@@ -2,7 +2,8 @@
 //! columns of a table.
 //!
 //! Readers (CSV, `.xlsx`) only turn cells into text — a date cell into `YYYY-MM-DD`, a number
-//! into its digits — so that every rule about values lives here, once.
+//! into its digits — so that every rule about values lives here, once. Rows are handed over
+//! one at a time (see [`super::DatasetBuilder`]), so nothing here needs a whole table.
 
 use super::problems::{Problem, Reason};
 use super::tables::Table;
@@ -44,12 +45,12 @@ pub(crate) struct Layout {
 }
 
 impl Layout {
-    /// Matches the headers of `raw` to the columns of its table; reports unknown, repeated
-    /// and missing required columns, and values in columns without a header.
-    pub fn match_headers(raw: &RawTable, problems: &mut Vec<Problem>) -> Self {
-        let table = raw.table;
+    /// Matches the `headers` of a `table` to its columns; reports unknown, repeated and
+    /// missing required columns. Values in columns without a header are reported by
+    /// [`Unlabeled`], which sees the rows as they come.
+    pub fn match_headers(table: Table, headers: &[String], problems: &mut Vec<Problem>) -> Self {
         let mut positions = HashMap::new();
-        for (index, header) in raw.headers.iter().enumerate() {
+        for (index, header) in headers.iter().enumerate() {
             let key = header_key(header);
             if key.is_empty() {
                 continue;
@@ -73,16 +74,12 @@ impl Layout {
                 problems.push(Problem::cell(table, 1, column.key, "", missing_column()));
             }
         }
-        report_values_without_header(raw, problems);
         Self { table, positions }
     }
 
-    /// The rows that hold anything, each with a reader of its cells.
-    pub fn rows<'a>(&'a self, raw: &'a RawTable) -> impl Iterator<Item = Cells<'a>> {
-        raw.rows
-            .iter()
-            .filter(|r| !r.is_blank())
-            .map(move |row| Cells { layout: self, row })
+    /// The cells of `row`, addressed by column key.
+    pub fn cells<'a>(&'a self, row: &'a RawRow) -> Cells<'a> {
+        Cells { layout: self, row }
     }
 }
 
@@ -117,23 +114,45 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// Reports, once per column, the first value standing under a blank or missing header.
-fn report_values_without_header(raw: &RawTable, problems: &mut Vec<Problem>) {
-    let width = raw.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    for index in 0..width {
-        if raw.headers.get(index).is_some_and(|h| !h.trim().is_empty()) {
-            continue;
+/// The first value standing under a blank or missing header, per column, found while the
+/// rows stream past: each such column is reported once, at its first value.
+#[derive(Debug)]
+pub(crate) struct Unlabeled {
+    /// Whether each column has a header (columns beyond the list have none).
+    labeled: Vec<bool>,
+    /// The first value of each unlabeled column: column index → (row, value).
+    first: std::collections::BTreeMap<usize, (usize, String)>,
+}
+
+impl Unlabeled {
+    /// A tracker for a table with these `headers`.
+    pub fn new(headers: &[String]) -> Self {
+        Self {
+            labeled: headers.iter().map(|h| !h.trim().is_empty()).collect(),
+            first: std::collections::BTreeMap::new(),
         }
-        let first = raw.rows.iter().find_map(|row| {
-            let cell = row.cells.get(index)?;
-            (!cell.trim().is_empty()).then_some((row.number, cell))
-        });
-        if let Some((number, value)) = first {
-            problems.push(Problem {
+    }
+
+    /// Notes the values of `row` that stand under no header.
+    pub fn see(&mut self, row: &RawRow) {
+        for (index, cell) in row.cells.iter().enumerate() {
+            let labeled = self.labeled.get(index).copied().unwrap_or(false);
+            if labeled || cell.trim().is_empty() || self.first.contains_key(&index) {
+                continue;
+            }
+            self.first.insert(index, (row.number, cell.clone()));
+        }
+    }
+
+    /// One problem per unlabeled column with a value, in column order.
+    pub fn problems(self, table: Table) -> Vec<Problem> {
+        self.first
+            .into_iter()
+            .map(|(index, (number, value))| Problem {
                 column: None,
-                ..Problem::cell(raw.table, number, "", value, value_without_header(index))
-            });
-        }
+                ..Problem::cell(table, number, "", &value, value_without_header(index))
+            })
+            .collect()
     }
 }
 

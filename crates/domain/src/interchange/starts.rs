@@ -10,9 +10,9 @@
 
 use super::fields::RowReader;
 use super::known::{KnownCodes, OrgIndex};
-use super::members::MemberDraft;
+use super::members::MemberIndex;
 use super::problems::{Problem, Reason, report_duplicates};
-use super::rows::{Layout, RawTable};
+use super::rows::Cells;
 use super::tables::Table;
 use super::transfers::TransfersByMember;
 use crate::codes::MemberCode;
@@ -22,7 +22,7 @@ use std::collections::HashMap;
 /// What the rows are checked against.
 pub(crate) struct StartContext<'c> {
     /// The members of the file, by code.
-    pub members: &'c HashMap<&'c MemberCode, &'c MemberDraft>,
+    pub members: &'c MemberIndex,
     /// Their transfers.
     pub transfers: &'c TransfersByMember,
     /// Organizations of the file and existing ones.
@@ -31,25 +31,31 @@ pub(crate) struct StartContext<'c> {
     pub known: &'c KnownCodes,
 }
 
-/// Reads every non-empty row; returns the day each member's registration history starts.
-pub(crate) fn read_starts(
-    raw: &RawTable,
-    context: &StartContext<'_>,
-    problems: &mut Vec<Problem>,
-) -> HashMap<MemberCode, Date> {
-    let layout = Layout::match_headers(raw, problems);
-    let mut starts = HashMap::new();
-    let mut keyed = Vec::new();
-    for cells in layout.rows(raw) {
+/// The rows of `bat_dau_sinh_hoat` read so far.
+#[derive(Debug, Default)]
+pub(crate) struct StartRows {
+    starts: HashMap<MemberCode, Date>,
+    keyed: Vec<(MemberCode, usize, String)>,
+}
+
+impl StartRows {
+    /// Reads and checks one non-empty row.
+    pub fn row(
+        &mut self,
+        cells: Cells<'_>,
+        context: &StartContext<'_>,
+        problems: &mut Vec<Problem>,
+    ) {
         let mut row = RowReader::new(cells, problems);
         let member = row.member_code("ma_dang_vien");
         let on = row.date("ngay");
         let org = row.org_code("ma_to_chuc");
-        let Some(member) = member else { continue };
-        keyed.push((member.clone(), row.number(), member.to_string()));
+        let Some(member) = member else { return };
+        self.keyed
+            .push((member.clone(), row.number(), member.to_string()));
         let Some(draft) = context.members.get(&member) else {
             row.report("ma_dang_vien", outside_file(context.known, &member));
-            continue;
+            return;
         };
         let history = context.transfers.get(&member).map(Vec::as_slice);
         let first_transfer = history.and_then(<[_]>::first);
@@ -85,11 +91,16 @@ pub(crate) fn read_starts(
                 ),
             );
         } else if let Some(day) = on {
-            starts.insert(member, day);
+            self.starts.insert(member, day);
         }
     }
-    report_duplicates(Table::BatDauSinhHoat, "ma_dang_vien", keyed, problems);
-    starts
+
+    /// Reports members given twice; returns the day each member's registration history
+    /// starts.
+    pub fn finish(self, problems: &mut Vec<Problem>) -> HashMap<MemberCode, Date> {
+        report_duplicates(Table::BatDauSinhHoat, "ma_dang_vien", self.keyed, problems);
+        self.starts
+    }
 }
 
 fn outside_file(known: &KnownCodes, member: &MemberCode) -> Reason {

@@ -8,9 +8,9 @@
 
 use super::fields::RowReader;
 use super::known::KnownCodes;
-use super::members::MemberDraft;
+use super::members::{MemberDraft, MemberIndex};
 use super::problems::{Problem, Reason};
-use super::rows::{Layout, RawTable};
+use super::rows::Cells;
 use super::tables::Table;
 use crate::codes::MemberCode;
 use crate::dataset::StatusChange;
@@ -20,17 +20,21 @@ use std::collections::HashMap;
 /// A complete row, with its row number.
 type Dated = (usize, StatusChange);
 
-/// Reads every non-empty row and returns each member's status changes in date order.
-pub(crate) fn read_status_history(
-    raw: &RawTable,
-    members: &HashMap<&MemberCode, &MemberDraft>,
-    known: &KnownCodes,
-    problems: &mut Vec<Problem>,
-) -> HashMap<MemberCode, Vec<StatusChange>> {
-    let layout = Layout::match_headers(raw, problems);
-    let mut by_member: HashMap<MemberCode, Vec<Dated>> = HashMap::new();
-    let mut incomplete = Vec::new();
-    for cells in layout.rows(raw) {
+/// The rows of `trang_thai_dang_vien` read so far.
+#[derive(Debug, Default)]
+pub(crate) struct StatusRows {
+    by_member: HashMap<MemberCode, Vec<Dated>>,
+    incomplete: Vec<MemberCode>,
+}
+
+impl StatusRows {
+    /// Reads and checks one non-empty row; `members` are the file's members.
+    pub fn row(
+        &mut self,
+        cells: Cells<'_>,
+        (members, known): (&MemberIndex, &KnownCodes),
+        problems: &mut Vec<Problem>,
+    ) {
         let mut row = RowReader::new(cells, problems);
         let member = row.member_code("ma_dang_vien");
         let on = row.date("ngay");
@@ -50,27 +54,40 @@ pub(crate) fn read_status_history(
             );
         }
         match (member, on.zip(status)) {
-            (Some(member), Some((on, status))) => by_member
+            (Some(member), Some((on, status))) => self
+                .by_member
                 .entry(member)
                 .or_default()
                 .push((row.number(), StatusChange { status, on })),
-            (Some(member), None) => incomplete.push(member),
+            (Some(member), None) => self.incomplete.push(member),
             (None, _) => {}
         }
     }
-    for member in &incomplete {
-        by_member.remove(member);
+
+    /// Checks each member's chain; returns each member's status changes in date order.
+    pub fn finish(
+        self,
+        members: &MemberIndex,
+        problems: &mut Vec<Problem>,
+    ) -> HashMap<MemberCode, Vec<StatusChange>> {
+        let Self {
+            mut by_member,
+            incomplete,
+        } = self;
+        for member in &incomplete {
+            by_member.remove(member);
+        }
+        by_member
+            .into_iter()
+            .map(|(member, mut changes)| {
+                changes.sort_by_key(|(row, c)| (c.on, *row));
+                if let Some(draft) = members.get(&member) {
+                    check_chain(&changes, draft, problems);
+                }
+                (member, changes.into_iter().map(|(_, c)| c).collect())
+            })
+            .collect()
     }
-    by_member
-        .into_iter()
-        .map(|(member, mut changes)| {
-            changes.sort_by_key(|(row, c)| (c.on, *row));
-            if let Some(draft) = members.get(&member) {
-                check_chain(&changes, draft, problems);
-            }
-            (member, changes.into_iter().map(|(_, c)| c).collect())
-        })
-        .collect()
 }
 
 fn outside_file(known: &KnownCodes, member: &MemberCode) -> Reason {

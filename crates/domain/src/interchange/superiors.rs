@@ -10,9 +10,9 @@
 
 use super::fields::RowReader;
 use super::known::{KnownCodes, OrgIndex};
-use super::orgs::OrgDraft;
+use super::orgs::OrgDrafts;
 use super::problems::{Problem, Reason};
-use super::rows::{Layout, RawTable};
+use super::rows::Cells;
 use super::tables::Table;
 use crate::codes::OrgCode;
 use crate::dataset::{OrgRecord, ParentLink};
@@ -35,24 +35,28 @@ pub(crate) type ChangesByOrg = HashMap<OrgCode, Vec<ParentChange>>;
 /// What the rows are checked against.
 pub(crate) struct SuperiorContext<'c> {
     /// The organizations of the file (first row of each code).
-    pub drafts: &'c HashMap<OrgCode, &'c OrgDraft>,
+    pub drafts: &'c OrgDrafts,
     /// Organizations of the file and existing ones.
     pub orgs: &'c OrgIndex<'c>,
     /// Existing records.
     pub known: &'c KnownCodes,
 }
 
-/// Reads every non-empty row, checks each row and each organization's chain, and returns
-/// the complete changes of each organization in date order.
-pub(crate) fn read_parent_changes(
-    raw: &RawTable,
-    context: &SuperiorContext<'_>,
-    problems: &mut Vec<Problem>,
-) -> ChangesByOrg {
-    let layout = Layout::match_headers(raw, problems);
-    let mut by_org = ChangesByOrg::new();
-    let mut incomplete = Vec::new();
-    for cells in layout.rows(raw) {
+/// The rows of `cap_tren_to_chuc` read so far.
+#[derive(Debug, Default)]
+pub(crate) struct ParentRows {
+    by_org: ChangesByOrg,
+    incomplete: Vec<OrgCode>,
+}
+
+impl ParentRows {
+    /// Reads and checks one non-empty row.
+    pub fn row(
+        &mut self,
+        cells: Cells<'_>,
+        context: &SuperiorContext<'_>,
+        problems: &mut Vec<Problem>,
+    ) {
         let mut row = RowReader::new(cells, problems);
         let org = row.org_code("ma_to_chuc");
         let on = row.date("ngay");
@@ -62,26 +66,39 @@ pub(crate) fn read_parent_changes(
             check_row(&mut row, org, (on, &from, &to), context);
         }
         match (org, on) {
-            (Some(org), Some(on)) => by_org.entry(org).or_default().push(ParentChange {
+            (Some(org), Some(on)) => self.by_org.entry(org).or_default().push(ParentChange {
                 row: row.number(),
                 on,
                 from,
                 to,
             }),
-            (Some(org), None) => incomplete.push(org),
+            (Some(org), None) => self.incomplete.push(org),
             (None, _) => {}
         }
     }
-    for org in &incomplete {
-        by_org.remove(org);
-    }
-    for (org, changes) in &mut by_org {
-        changes.sort_by_key(|c| (c.on, c.row));
-        if let Some(draft) = context.drafts.get(org) {
-            check_chain(changes, draft.parent.as_ref(), problems);
+
+    /// Checks each organization's chain, and returns the complete changes of each
+    /// organization in date order.
+    pub fn finish(
+        self,
+        context: &SuperiorContext<'_>,
+        problems: &mut Vec<Problem>,
+    ) -> ChangesByOrg {
+        let Self {
+            mut by_org,
+            incomplete,
+        } = self;
+        for org in &incomplete {
+            by_org.remove(org);
         }
+        for (org, changes) in &mut by_org {
+            changes.sort_by_key(|c| (c.on, c.row));
+            if let Some(draft) = context.drafts.get(org) {
+                check_chain(changes, draft.parent.as_ref(), problems);
+            }
+        }
+        by_org
     }
-    by_org
 }
 
 /// The parent history an organization's changes make.

@@ -7,9 +7,9 @@
 
 use super::fields::RowReader;
 use super::known::{KnownCodes, OrgIndex};
-use super::members::{MemberDraft, registration_problem};
+use super::members::{MemberIndex, registration_problem};
 use super::problems::{Problem, Reason};
-use super::rows::{Layout, RawTable};
+use super::rows::Cells;
 use super::tables::Table;
 use crate::codes::{MemberCode, OrgCode};
 use crate::dataset::Registration;
@@ -31,24 +31,28 @@ pub(crate) type TransfersByMember = HashMap<MemberCode, Vec<Transfer>>;
 /// What the transfer rows are checked against.
 pub(crate) struct TransferContext<'c> {
     /// The members of the file, by code.
-    pub members: &'c HashMap<&'c MemberCode, &'c MemberDraft>,
+    pub members: &'c MemberIndex,
     /// Organizations of the file and existing ones.
     pub orgs: &'c OrgIndex<'c>,
     /// Existing records.
     pub known: &'c KnownCodes,
 }
 
-/// Reads every non-empty row of `chuyen_sinh_hoat`, checks each row and each member's
-/// chain, and returns the complete transfers of each member in date order.
-pub(crate) fn read_transfers(
-    raw: &RawTable,
-    context: &TransferContext<'_>,
-    problems: &mut Vec<Problem>,
-) -> TransfersByMember {
-    let layout = Layout::match_headers(raw, problems);
-    let mut by_member = TransfersByMember::new();
-    let mut incomplete: Vec<MemberCode> = Vec::new();
-    for cells in layout.rows(raw) {
+/// The rows of `chuyen_sinh_hoat` read so far.
+#[derive(Debug, Default)]
+pub(crate) struct TransferRows {
+    by_member: TransfersByMember,
+    incomplete: Vec<MemberCode>,
+}
+
+impl TransferRows {
+    /// Reads and checks one non-empty row.
+    pub fn row(
+        &mut self,
+        cells: Cells<'_>,
+        context: &TransferContext<'_>,
+        problems: &mut Vec<Problem>,
+    ) {
         let mut row = RowReader::new(cells, problems);
         let member = row.member_code("ma_dang_vien");
         let transfer = read_transfer(&mut row, context);
@@ -56,21 +60,34 @@ pub(crate) fn read_transfers(
             check_member(&mut row, member, context);
         }
         match (member, transfer) {
-            (Some(member), Some(t)) => by_member.entry(member).or_default().push(t),
-            (Some(member), None) => incomplete.push(member),
+            (Some(member), Some(t)) => self.by_member.entry(member).or_default().push(t),
+            (Some(member), None) => self.incomplete.push(member),
             (None, _) => {}
         }
     }
-    // A member with an unreadable transfer has an unknowable chain: check the others only.
-    for member in &incomplete {
-        by_member.remove(member);
+
+    /// Checks each member's chain, and returns the complete transfers of each member in
+    /// date order.
+    pub fn finish(
+        self,
+        context: &TransferContext<'_>,
+        problems: &mut Vec<Problem>,
+    ) -> TransfersByMember {
+        let Self {
+            mut by_member,
+            incomplete,
+        } = self;
+        // A member with an unreadable transfer has an unknowable chain: check the others only.
+        for member in &incomplete {
+            by_member.remove(member);
+        }
+        for (member, transfers) in &mut by_member {
+            transfers.sort_by_key(|t| (t.on, t.row));
+            let current = context.members.get(member).and_then(|d| d.org.as_ref());
+            check_chain(transfers, current, problems);
+        }
+        by_member
     }
-    for (member, transfers) in &mut by_member {
-        transfers.sort_by_key(|t| (t.on, t.row));
-        let current = context.members.get(member).and_then(|d| d.org.as_ref());
-        check_chain(transfers, current, problems);
-    }
-    by_member
 }
 
 /// The registrations of a member registered in `current` after `transfers`.

@@ -82,6 +82,13 @@ fn is_form(headers: &HeaderMap) -> bool {
         .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"))
 }
 
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("multipart/form-data"))
+}
+
 /// The `csrf` field of a URL-encoded form (the token is hexadecimal: no decoding needed).
 fn form_field(body: &[u8]) -> Option<String> {
     std::str::from_utf8(body)
@@ -134,7 +141,7 @@ async fn checked_body(
     if !is_unsafe(&parts.method) {
         return Ok(body);
     }
-    let (given, body) = given_token(&parts.headers, body).await?;
+    let (given, body) = given_token(&parts.headers, parts.uri.query(), body).await?;
     match (known, given) {
         (Some(known), Some(given)) if same(known, &given) => {
             parts.extensions.insert(CsrfChecked);
@@ -144,10 +151,19 @@ async fn checked_body(
     }
 }
 
-/// The token sent with an unsafe request, and the body to hand on.
-async fn given_token(headers: &HeaderMap, body: Body) -> Result<(Option<String>, Body), AppError> {
+/// The token sent with an unsafe request, and the body to hand on. A file upload from a
+/// page without script is a multipart form, which is not read here (it may be large): its
+/// form carries the token in the `csrf` parameter of its address instead.
+async fn given_token(
+    headers: &HeaderMap,
+    query: Option<&str>,
+    body: Body,
+) -> Result<(Option<String>, Body), AppError> {
     if let Some(header) = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
         return Ok((Some(header.to_string()), body));
+    }
+    if is_multipart(headers) {
+        return Ok((query.and_then(|q| form_field(q.as_bytes())), body));
     }
     if !is_form(headers) {
         return Ok((None, body));

@@ -26,9 +26,13 @@ mod extract;
 pub(crate) use client::client_address;
 pub(crate) use extract::{Authenticated, Credential, MaybeAuthenticated, UserBadge};
 
+/// The page that documents the API: a page for people under `/api`, with the language
+/// switch and anti-forgery token of every page.
+pub(crate) const API_DOCS_PAGE: &str = "/api/docs";
+
 /// Whether a request is for the JSON API (its failures are JSON, not pages).
 pub(crate) fn is_api_path(path: &str) -> bool {
-    path == "/api" || path.starts_with("/api/")
+    (path == "/api" || path.starts_with("/api/")) && path != API_DOCS_PAGE
 }
 
 /// Answers a failure the way the request's surface expects: JSON for the API, a page
