@@ -16,14 +16,12 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use dangvu_domain::{Date, OrgCode};
-use dangvu_storage::{MemberCursor, MemberListItem, MemberPage, MemberQuery, OrgDetail};
+use dangvu_storage::{MemberListItem, MemberPage, MemberQuery, OrgDetail};
 use serde::Deserialize;
 use std::borrow::Cow;
 
 /// Rows per page.
 const PAGE_SIZE: u32 = 50;
-/// Longest search text kept (names are short; this bounds the work of a request).
-const SEARCH_LIMIT: usize = 100;
 
 /// The query of the member list.
 #[derive(Debug, Default, Deserialize)]
@@ -37,21 +35,12 @@ impl MembersQuery {
     /// The storage query for one page of `org`'s members: as of the date asked (or
     /// `today`), the search text cut to a sane length, and the cursor checked.
     fn into_query(self, org: OrgCode, today: Date) -> Result<MemberQuery, BadInput> {
-        let search: String = params::present(&self.q)
-            .unwrap_or_default()
-            .chars()
-            .take(SEARCH_LIMIT)
-            .collect();
-        let after = params::present(&self.after)
-            .map(|text| MemberCursor::decode(text).ok_or(BadInput::Cursor))
-            .transpose()?;
-        Ok(MemberQuery {
-            org,
-            as_of: params::optional_date("as_of", &self.as_of)?.unwrap_or(today),
-            search: (!search.is_empty()).then_some(search),
-            after,
-            limit: PAGE_SIZE,
-        })
+        let raw = params::MemberListParams {
+            as_of: &self.as_of,
+            q: &self.q,
+            after: &self.after,
+        };
+        raw.into_query(org, today, PAGE_SIZE)
     }
 }
 

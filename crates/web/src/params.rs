@@ -10,6 +10,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use dangvu_domain::summary::SummaryParams;
 use dangvu_domain::{Date, MemberCode, OrgCode, dates};
+use dangvu_storage::{MemberCursor, MemberQuery};
 use serde::Deserialize;
 
 /// The query of a page shown as of a date.
@@ -85,6 +86,46 @@ pub(crate) fn optional_date(
 /// A date parameter that must be given.
 pub(crate) fn required_date(field: &'static str, raw: &Option<String>) -> Result<Date, BadInput> {
     optional_date(field, raw)?.ok_or(BadInput::Missing { field })
+}
+
+/// Longest member search text kept (names are short; this bounds the work of a request).
+const SEARCH_LIMIT: usize = 100;
+
+/// The raw parameters of a member list page, shared by the page and the API.
+pub(crate) struct MemberListParams<'a> {
+    /// `as_of`, today when absent.
+    pub as_of: &'a Option<String>,
+    /// `q`, the name search.
+    pub q: &'a Option<String>,
+    /// `after`, the cursor of the previous page.
+    pub after: &'a Option<String>,
+}
+
+impl MemberListParams<'_> {
+    /// The storage query for one page of `org`'s members: as of the date asked (or
+    /// `today`), the search text cut to a sane length, and the cursor checked.
+    pub(crate) fn into_query(
+        self,
+        org: OrgCode,
+        today: Date,
+        limit: u32,
+    ) -> Result<MemberQuery, BadInput> {
+        let search: String = present(self.q)
+            .unwrap_or_default()
+            .chars()
+            .take(SEARCH_LIMIT)
+            .collect();
+        let after = present(self.after)
+            .map(|text| MemberCursor::decode(text).ok_or(BadInput::Cursor))
+            .transpose()?;
+        Ok(MemberQuery {
+            org,
+            as_of: optional_date("as_of", self.as_of)?.unwrap_or(today),
+            search: (!search.is_empty()).then_some(search),
+            after,
+            limit,
+        })
+    }
 }
 
 impl AsOfQuery {

@@ -7,14 +7,12 @@
 use crate::error::{BadInput, MAX_PAGE_LIMIT};
 use crate::params;
 use dangvu_domain::{Date, OrgCode};
-use dangvu_storage::{MemberCursor, MemberQuery, Scope};
+use dangvu_storage::{MemberQuery, Scope};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 /// Rows of a member page when `limit` is absent.
 pub(crate) const DEFAULT_LIMIT: u32 = 50;
-/// Longest search text kept (names are short; this bounds the work of a request).
-const SEARCH_LIMIT: usize = 100;
 
 /// The query of an answer as of a date.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -62,20 +60,15 @@ impl MembersParams {
             Some(text) => params::org_code("org", text)?,
             None => scope_root(scope)?,
         };
-        let search: String = params::present(&self.q)
-            .unwrap_or_default()
-            .chars()
-            .take(SEARCH_LIMIT)
-            .collect();
-        let after = params::present(&self.after)
-            .map(|text| MemberCursor::decode(text).ok_or(BadInput::Cursor))
-            .transpose()?;
+        let raw = params::MemberListParams {
+            as_of: &self.as_of,
+            q: &self.q,
+            after: &self.after,
+        };
+        let query = raw.into_query(org, today, DEFAULT_LIMIT)?;
         Ok(MemberQuery {
-            org,
-            as_of: params::optional_date("as_of", &self.as_of)?.unwrap_or(today),
-            search: (!search.is_empty()).then_some(search),
-            after,
             limit: page_limit(&self.limit)?,
+            ..query
         })
     }
 }
