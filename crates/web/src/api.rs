@@ -22,16 +22,13 @@ pub(crate) use schema::ErrorBody;
 use crate::auth::authz::Access;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::routes::{READ, READ_OR_OWN};
 use crate::routes::{Resource, RouteSpec, Surface, Verb};
 use crate::state::AppState;
 use axum::Json;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
-use dangvu_domain::roles::Capability::{ReadOwnRecord, ReadRecords};
 use schema::ErrorDetail;
-
-const READ: Access = Access::AnyOf(&[ReadRecords]);
-const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
 
 const fn api(
     path: &'static str,

@@ -81,11 +81,15 @@ pub struct RouteSpec {
     pub(crate) handler: fn() -> MethodRouter<AppState>,
 }
 
-const READ: Access = Access::AnyOf(&[ReadRecords]);
-const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
+/// Reading records within the scope (pages and API).
+pub(crate) const READ: Access = Access::AnyOf(&[ReadRecords]);
+/// Reading records within the scope, or one's own record.
+pub(crate) const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
 const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
-const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
-const EXPORT: Access = Access::AnyOf(&[ExportRecords]);
+/// Importing a file into the scope (page and API).
+pub(crate) const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
+/// Exporting the scope's records (page and API).
+pub(crate) const EXPORT: Access = Access::AnyOf(&[ExportRecords]);
 
 const fn page(
     verb: Verb,

@@ -9,11 +9,10 @@
 use super::ApiError;
 use super::schema::{ErrorBody, ErrorDetail};
 use crate::auth::Authenticated;
-use crate::auth::authz::Access;
 use crate::error::{AppError, BadInput};
 use crate::i18n::Lang;
 use crate::params;
-use crate::routes::{Resource, RouteSpec, Surface, Verb};
+use crate::routes::{self, Resource, RouteSpec, Surface, Verb};
 use crate::state::AppState;
 use crate::transfer::package::XLSX_TYPE;
 use crate::transfer::run::ImportReport;
@@ -26,7 +25,6 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dangvu_domain::Date;
-use dangvu_domain::roles::Capability::{ExportRecords, ImportRecords};
 use dangvu_interchange::ReadProblem;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -36,7 +34,7 @@ pub(crate) const IMPORT: RouteSpec = RouteSpec {
     verb: Verb::Post,
     path: "/api/v1/import",
     surface: Surface::Api,
-    access: Access::AnyOf(&[ImportRecords]),
+    access: routes::IMPORT,
     resource: Resource::None,
     handler: || post(import_file).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
 };
@@ -46,7 +44,7 @@ pub(crate) const EXPORT: RouteSpec = RouteSpec {
     verb: Verb::Get,
     path: "/api/v1/orgs/{ma}/export",
     surface: Surface::Api,
-    access: Access::AnyOf(&[ExportRecords]),
+    access: routes::EXPORT,
     resource: Resource::OrgInPath,
     handler: || get(export_org),
 };
