@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/spec/sample/data")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sample-district/data")
 }
 
 /// A scratch folder and a database, for one run of the binary after another.

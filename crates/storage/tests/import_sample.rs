@@ -1,4 +1,4 @@
-//! Importing the sample district of `shared/spec/sample` from its CSV files, on both
+//! Importing the sample district of `fixtures/sample-district` from its CSV files, on both
 //! engines: the figures of `expected.json`, idempotence, dated transfers from an updated
 //! list, dry runs, and files refused whole.
 

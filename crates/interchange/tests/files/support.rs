@@ -21,9 +21,9 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The sample district of the spec, in CSV form.
+/// The sample district of `fixtures/sample-district`, in CSV form.
 pub fn sample_folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/spec/sample/data")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sample-district/data")
 }
 
 /// The dataset of `path`, or a panic listing the problems.

@@ -1,5 +1,5 @@
 //! Shared by the import tests: reading a file as the command line does, importing it, and
-//! the sample district of `shared/spec/sample` with its expected figures.
+//! the sample district of `fixtures/sample-district` with its expected figures.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -35,9 +35,9 @@ pub fn audit() -> AuditContext {
     }
 }
 
-/// `shared/spec/sample/data`, beside the repository.
+/// `fixtures/sample-district/data`, the sample district's CSV files.
 pub fn sample_data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/spec/sample/data")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sample-district/data")
 }
 
 /// The workbooks written by openpyxl for the interchange crate's tests.

@@ -1,7 +1,5 @@
-//! The sample district of `shared/spec/sample`: its CSV files import without a problem, and
-//! the reference summary computed from them gives exactly the figures of `expected.json`.
-//!
-//! `shared/` lies beside the repository (`<repo>/../shared`), locally and in CI alike.
+//! The sample district of `fixtures/sample-district`: its CSV files import without a problem,
+//! and the reference summary computed from them gives exactly the figures of `expected.json`.
 
 // The helpers below fail the test by panicking, as the `#[test]` functions themselves do.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -16,7 +14,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/spec/sample")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sample-district")
 }
 
 /// Reads one `<table>.csv` the way interchange v1 describes it: UTF-8, optional BOM, RFC
@@ -50,7 +48,7 @@ fn read_csv(path: &Path) -> RawTable {
 
 fn sample_dataset() -> Dataset {
     let mut tables: Vec<RawTable> = std::fs::read_dir(sample_dir().join("data"))
-        .expect("shared/spec/sample/data beside the repository")
+        .expect("fixtures/sample-district/data in the repository")
         .map(|entry| read_csv(&entry.unwrap().path()))
         .collect();
     tables.sort_by_key(|t| t.table);
