@@ -113,6 +113,7 @@ pub fn execute_raw(url: &DatabaseUrl, sql: &str) {
     result.unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
+pub mod columns;
 pub mod plans;
 
 /// The plans of the statements of [`Store::members`] for `query` under `scope`: the scope
