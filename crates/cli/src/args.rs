@@ -120,7 +120,7 @@ pub struct DemoArgs {
 /// `dangvu report …`.
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// The summary report of `shared/spec/report-summary.md`.
+    /// The summary report (see docs/summary-report.md).
     Summary(SummaryArgs),
 }
 
@@ -147,7 +147,7 @@ pub struct SummaryArgs {
 /// Output formats of reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// The JSON document of the spec.
+    /// The JSON document (see docs/summary-report.md).
     Json,
     /// A table for people.
     Text,

@@ -3,7 +3,7 @@
 //! Everything that decides a figure or validates a value lives here, so that the storage,
 //! web and command-line layers only move data. Dates are inputs (never read from the clock
 //! here); text is NFC; enumerations carry the codes and Vietnamese labels of the interchange
-//! format (`shared/spec/interchange-v1.md`).
+//! format (`docs/interchange-format.md`).
 
 pub mod actor;
 pub mod codes;

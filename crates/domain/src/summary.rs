@@ -1,4 +1,4 @@
-//! The summary report of `shared/spec/report-summary.md`: its document, its parameters and
+//! The summary report of `docs/summary-report.md`: its document, its parameters and
 //! a reference computation over a [`Dataset`] in memory.
 //!
 //! Storage computes the same figures in SQL for speed; the reference computation is the
@@ -119,7 +119,7 @@ impl RatingCounts {
     }
 }
 
-/// The summary document, v1 keys in the order of the spec.
+/// The summary document, v1 keys in the order of `docs/summary-report.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummaryReport {
     /// The root's code.

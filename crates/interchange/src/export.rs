@@ -5,7 +5,7 @@
 //! `to_chuc.ma_cap_tren` = the superior of the organization's last parent link;
 //! `dang_vien.ma_to_chuc` = the last registration; one `chuyen_sinh_hoat` row per change of
 //! registration (the day the next one begins); `trang_thai`/`ngay_trang_thai` = the last
-//! status change. The extensions (`docs/interchange.md`) carry what v1 cannot: one
+//! status change. The extensions (`docs/interchange-format.md`) carry what v1 cannot: one
 //! `cap_tren_to_chuc` row per change of superior, and for members with more than one status
 //! change one `trang_thai_dang_vien` row per change, and one `bat_dau_sinh_hoat` row per
 //! member whose first registration has a start date. Not written: the start date of a first

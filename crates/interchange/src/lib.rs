@@ -1,4 +1,4 @@
-//! The files of interchange format v1 (`shared/spec/interchange-v1.md`): an `.xlsx`
+//! The files of interchange format v1 (`docs/interchange-format.md`): an `.xlsx`
 //! workbook with one sheet per table, or a folder of `<table>.csv` files.
 //!
 //! Reading only turns cells into text; every rule about values lives in the domain's

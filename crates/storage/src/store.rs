@@ -83,7 +83,7 @@ impl Store {
     }
 
     /// Imports a validated dataset over the stored records: one transaction, all or
-    /// nothing, keyed by code, idempotent (see `docs/interchange.md` for the rules of an
+    /// nothing, keyed by code, idempotent (see `docs/interchange-format.md` for the rules of an
     /// update). Writes the audit row `import` with the summary; a dry run writes and checks
     /// everything, then rolls back and returns the same summary.
     #[tracing::instrument(skip_all, fields(orgs = request.dataset.orgs.len(), members = request.dataset.members.len(), dry_run = request.dry_run, actor = %audit.actor), err)]

@@ -1,4 +1,4 @@
-//! The summary report of `shared/spec/report-summary.md`, counted in SQL.
+//! The summary report of `docs/summary-report.md`, counted in SQL.
 //!
 //! Each figure takes the tree as it stood on its own reference date: `as_of` for the stock
 //! figures, each member's admission date for `admitted`, 31 December for a year's ratings.

@@ -1,4 +1,4 @@
-//! `/reports/summary`: the summary report of `shared/spec/report-summary.md` as a page.
+//! `/reports/summary`: the summary report (`docs/summary-report.md`) as a page.
 //!
 //! A form (organization, period, reference date) and, once an organization is given, the
 //! same figures the API serves, with a link to them as JSON. The period defaults to this

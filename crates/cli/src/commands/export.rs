@@ -1,5 +1,5 @@
 //! `dangvu export PATH`: the records of the installation, or of one organization's subtree,
-//! as an interchange file that `dangvu import` reads back (see `docs/interchange.md`).
+//! as an interchange file that `dangvu import` reads back (see `docs/interchange-format.md`).
 
 use crate::args::{ExportArgs, FileFormat};
 use crate::config::Settings;

@@ -4,7 +4,7 @@
 //! nothing.
 //!
 //! Changes without a date of their own (a member's new `ma_to_chuc` without a transfer row,
-//! an organization's new `ma_cap_tren`) take effect today (see `docs/interchange.md`).
+//! an organization's new `ma_cap_tren`) take effect today (see `docs/interchange-format.md`).
 
 use crate::args::ImportArgs;
 use crate::config::Settings;

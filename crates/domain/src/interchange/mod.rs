@@ -1,9 +1,9 @@
-//! Interchange format v1 (`shared/spec/interchange-v1.md`): rows of text → a validated
+//! Interchange format v1 (`docs/interchange-format.md`): rows of text → a validated
 //! [`Dataset`].
 //!
 //! This is the pure core of import. Readers (CSV, `.xlsx`) only turn each sheet into rows
 //! of text; a [`DatasetBuilder`] matches headers, parses every value and checks every rule
-//! the spec implies — within a row, across rows and across tables — as the rows stream in.
+//! the format implies — within a row, across rows and across tables — as the rows stream in.
 //! [`build_dataset`] does the same for tables already held whole.
 //!
 //! Import is all-or-nothing: a file with any invalid row changes nothing, so the result is

@@ -1,4 +1,4 @@
-//! What is wrong with an import, in the form the spec asks the report to take: table, row
+//! What is wrong with an import, in the form the format's import report takes: table, row
 //! number, column, value, and the reason in Vietnamese and English.
 
 use super::tables::Table;

@@ -1,4 +1,4 @@
-//! The `bat_dau_sinh_hoat` table (an extension of v1, `docs/interchange.md`): the day a
+//! The `bat_dau_sinh_hoat` table (an extension of v1, `docs/interchange-format.md`): the day a
 //! member's first registration in this installation began.
 //!
 //! In v1 a member is registered in their first organization "from the beginning". A member

@@ -1,4 +1,4 @@
-//! The `trang_thai_dang_vien` table (an extension of v1, `docs/interchange.md`): every
+//! The `trang_thai_dang_vien` table (an extension of v1, `docs/interchange-format.md`): every
 //! status change of a member.
 //!
 //! v1's `dang_vien.trang_thai` and `ngay_trang_thai` hold the present status only; a member

@@ -1,4 +1,4 @@
-//! The `cap_tren_to_chuc` table (an extension of v1, `docs/interchange.md`): changes of an
+//! The `cap_tren_to_chuc` table (an extension of v1, `docs/interchange-format.md`): changes of an
 //! organization's superior, which make its parent history.
 //!
 //! v1's `to_chuc.ma_cap_tren` holds the present superior only, so a restructure (every

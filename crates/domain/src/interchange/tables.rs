@@ -1,8 +1,8 @@
-//! The five tables of interchange v1 and their columns, as `shared/spec/interchange-v1.md`
+//! The five tables of interchange v1 and their columns, as `docs/interchange-format.md`
 //! lists them, and the two optional history tables this project adds (documented in
-//! `docs/interchange.md`): v1 keeps only the present superior and status, so an export
+//! `docs/interchange-format.md`): v1 keeps only the present superior and status, so an export
 //! without them would lose the history the reports count. The column order here is the
-//! order of the spec (and of exported files).
+//! order of the format (and of exported files).
 
 use crate::text::header_key;
 use serde::{Serialize, Serializer};
@@ -115,7 +115,7 @@ impl Table {
         Table::DanhGiaToChuc,
     ];
 
-    /// The optional history tables this project adds to v1 (`docs/interchange.md`).
+    /// The optional history tables this project adds to v1 (`docs/interchange-format.md`).
     pub const EXTENSIONS: [Table; 3] = [
         Table::CapTrenToChuc,
         Table::TrangThaiDangVien,
@@ -146,7 +146,7 @@ impl Table {
         }
     }
 
-    /// The columns of the table, in the order of the spec.
+    /// The columns of the table, in the order of the format.
     pub fn columns(self) -> &'static [Column] {
         match self {
             Table::ToChuc => TO_CHUC,

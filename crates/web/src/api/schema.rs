@@ -4,7 +4,7 @@
 //! The answers are written with these structs, never with storage's views directly, so that
 //! a change inside storage cannot move the contract. Keys are snake_case, dates
 //! `YYYY-MM-DD`, enumeration values the codes of the interchange format
-//! (`shared/spec/interchange-v1.md`), and each enumeration's schema lists its codes from the
+//! (`docs/interchange-format.md`), and each enumeration's schema lists its codes from the
 //! domain's own table, so the document cannot fall behind the domain.
 
 use crate::error::ERROR_CODES;
@@ -92,7 +92,7 @@ impl From<OrgRef> for OrgRefJson {
     }
 }
 
-/// The stock figures of a subtree on a date (definitions of `shared/spec/report-summary.md`).
+/// The stock figures of a subtree on a date (definitions of `docs/summary-report.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 pub(crate) struct FiguresJson {
     /// Active `DANG_BO_CO_SO` and `CHI_BO_CO_SO`.

@@ -1,8 +1,8 @@
-//! `GET /api/v1/reports/summary`: the document of `shared/spec/report-summary.md`.
+//! `GET /api/v1/reports/summary`: the document of `docs/summary-report.md`.
 //!
 //! `org`, `from` and `to` are required (a script states its period); `as_of` defaults to
 //! `to`. The body is [`SummaryReport`] serialized as is: its fields are declared in the
-//! order of the spec, so keys and their order match it.
+//! order of `docs/summary-report.md`, so keys and their order match it.
 
 use super::ApiError;
 use super::openapi::{E400_SUMMARY, E404};
@@ -35,7 +35,7 @@ struct SummaryParamsDoc {
     as_of: Option<String>,
 }
 
-/// The summary document of `shared/spec/report-summary.md` (the answer is
+/// The summary document of `docs/summary-report.md` (the answer is
 /// [`SummaryReport`]; a test holds the two equal key for key).
 #[derive(Serialize, ToSchema)]
 #[allow(dead_code, reason = "documentation of SummaryReport")]
@@ -87,7 +87,7 @@ pub(crate) struct RatingYearDoc {
 /// The summary report of a subtree over a period.
 ///
 /// The same document as `dangvu report summary --format json`; keys in the order of the
-/// spec. Every parameter but `as_of` is required.
+/// report's documentation. Every parameter but `as_of` is required.
 #[utoipa::path(get, path = "/api/v1/reports/summary", tag = "reports",
     params(SummaryParamsDoc),
     responses(
