@@ -1,0 +1,66 @@
+//! The use cases of Đảng vụ: every operation a person can perform, once.
+//!
+//! The command line, the pages and the JSON API are adapters: they parse their input into
+//! domain types, build a [`Caller`] (who is asking, with the scope of their role) and call
+//! one function here; none of them reads files, touches storage or applies a rule itself.
+//! Each capability has a folder with the same name as in the storage and web crates
+//! (`tree`, `members`, `interchange`, `reports`, `accounts`, `audit`), plus `installation`
+//! for opening, migrating and seeding a database.
+//!
+//! Everything here is synchronous, like storage: the web runs a use case on the blocking
+//! pool. Rules that apply to every reader — the scope, masking citizen IDs by role,
+//! auditing reads in the same transaction — are applied here, so no adapter can forget
+//! them.
+
+mod accounts;
+mod audit;
+mod caller;
+mod error;
+mod installation;
+mod interchange;
+mod members;
+mod reports;
+mod tree;
+
+pub use caller::Caller;
+pub use error::Error;
+pub use installation::DemoError;
+pub use interchange::{
+    ExportCounts, ExportFile, ExportFormat, ImportOutcome, ImportReport, TableReport, XLSX_TYPE,
+    ZIP_TYPE,
+};
+pub use tree::{OrgOverview, RootNode};
+
+/// The types of the records the use cases return, defined by storage and re-exported so
+/// that the adapters depend on this crate alone.
+pub mod records {
+    pub use dangvu_storage::{
+        AccountView, AuditEntry, AuditFilter, AuditPage, AuditVerification, DemoAccount, LoadStats,
+        MemberCursor, MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount, OrgChild,
+        OrgDetail, OrgRef, ParentPeriod, RatingView, RegistrationView, StatusView, TokenView,
+    };
+}
+
+pub use dangvu_interchange::ReadProblem;
+pub use dangvu_storage::{
+    ACCOUNT_LIMIT, ADDRESS_LIMIT, AuditContext, AuthError, Backend, DatabaseUrl, FIRST_ADMIN,
+    ImportProgress, MAX_TOKEN_DAYS, SESSION_ABSOLUTE, SESSION_IDLE, Scope, SessionToken,
+    StoreError, THROTTLE_WINDOW, TokenSecret, demo_password,
+};
+
+use dangvu_storage::Store;
+use std::sync::Arc;
+
+/// The application: one open database and the use cases over it. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    store: Arc<Store>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("backend", &self.store.backend())
+            .finish_non_exhaustive()
+    }
+}
