@@ -25,6 +25,9 @@ mod tree;
 pub use caller::Caller;
 pub use error::Error;
 pub use installation::DemoError;
+
+/// The default seed of the demo district.
+pub const DEMO_SEED: u64 = dangvu_demo::DEFAULT_SEED;
 pub use interchange::{
     ExportCounts, ExportFile, ExportFormat, ImportOutcome, ImportReport, TableReport, XLSX_TYPE,
     ZIP_TYPE,
@@ -35,13 +38,14 @@ pub use tree::{OrgOverview, RootNode};
 /// that the adapters depend on this crate alone.
 pub mod records {
     pub use dangvu_storage::{
-        AccountView, AuditEntry, AuditFilter, AuditPage, AuditVerification, DemoAccount, LoadStats,
-        MemberCursor, MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount, OrgChild,
-        OrgDetail, OrgRef, ParentPeriod, RatingView, RegistrationView, StatusView, TokenView,
+        AccountView, AuditBreak, AuditEntry, AuditFilter, AuditPage, AuditVerification,
+        DemoAccount, LoadStats, MemberCursor, MemberDetail, MemberListItem, MemberPage,
+        MemberQuery, NewAccount, OrgChild, OrgDetail, OrgRef, ParentPeriod, RatingView,
+        RegistrationView, StatusView, TokenView,
     };
 }
 
-pub use dangvu_interchange::ReadProblem;
+pub use dangvu_interchange::{ReadProblem, WriteError};
 pub use dangvu_storage::{
     ACCOUNT_LIMIT, ADDRESS_LIMIT, AuditContext, AuthError, Backend, DatabaseUrl, FIRST_ADMIN,
     ImportProgress, MAX_TOKEN_DAYS, SESSION_ABSOLUTE, SESSION_IDLE, Scope, SessionToken,

@@ -12,7 +12,7 @@
 
 use crate::args::GlobalArgs;
 use crate::error::CliError;
-use dangvu_storage::DatabaseUrl;
+use dangvu_app::DatabaseUrl;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,8 @@
 //! The command line's error type and how it is shown: Vietnamese first, English beside it,
 //! and a non-zero exit status.
 
+use dangvu_app::StoreError;
 use dangvu_domain::DomainError;
-use dangvu_storage::StoreError;
 use std::process::ExitCode;
 
 /// What can make a command fail.
@@ -28,15 +28,34 @@ pub enum CliError {
     ImportRefused(usize),
     /// An export or a report file could not be written.
     #[error(transparent)]
-    Write(#[from] dangvu_interchange::WriteError),
+    Write(#[from] dangvu_app::WriteError),
     /// The audit log's hash chain is broken (`dangvu audit verify`).
     #[error("the audit log was tampered with: row {id} does not continue the chain ({reason})")]
     AuditBroken {
         /// The first row that does not continue the chain.
         id: i64,
         /// Why.
-        reason: dangvu_storage::AuditBreak,
+        reason: dangvu_app::records::AuditBreak,
     },
+}
+
+impl From<dangvu_app::Error> for CliError {
+    fn from(err: dangvu_app::Error) -> Self {
+        match err {
+            dangvu_app::Error::Store(e) => CliError::Store(e),
+            dangvu_app::Error::Write(e) => CliError::Write(e),
+            dangvu_app::Error::Io(e) => CliError::Io(e),
+        }
+    }
+}
+
+impl From<dangvu_app::DemoError> for CliError {
+    fn from(err: dangvu_app::DemoError) -> Self {
+        match err {
+            dangvu_app::DemoError::NotEmpty => CliError::NotEmpty,
+            dangvu_app::DemoError::Store(e) => e.into(),
+        }
+    }
 }
 
 impl CliError {

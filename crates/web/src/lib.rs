@@ -15,31 +15,19 @@ rust_i18n::i18n!("locales", fallback = "vi");
 const _: &str = include_str!("../locales/vi.yml");
 const _: &str = include_str!("../locales/en.yml");
 
-mod account;
+mod accounts;
 mod api;
-mod assets;
-mod audit_page;
-mod auth;
+mod audit;
 mod error;
-mod export;
-mod href;
-mod i18n;
-mod import_page;
-mod import_page_view;
-mod layout;
-mod login;
+mod interchange;
 mod members;
-mod middleware;
-mod orgs;
-mod params;
-mod profile;
 mod reports;
 mod routes;
 mod state;
-mod transfer;
 mod tree;
+mod ui;
 
-pub use auth::authz::Access;
+pub use accounts::auth::authz::Access;
 pub use routes::{Resource, RouteSpec, Surface, Verb, route_table};
 pub use state::{AppState, Now, Today};
 
@@ -50,7 +38,7 @@ use std::net::SocketAddr;
 /// Every route of [`route_table`], with static assets, security headers, anti-forgery
 /// checks, request ids and tracing.
 pub fn router(state: AppState) -> Router {
-    middleware::wrap(routes::build(state.clone()), state)
+    ui::middleware::wrap(routes::build(state.clone()), state)
 }
 
 /// Serves the application on `listener` until `shutdown` completes, then finishes the

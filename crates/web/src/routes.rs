@@ -5,13 +5,18 @@
 //! table includes), and the router wraps each one in the guard of its [`Access`], so a
 //! new route can neither skip the capability check nor escape the matrix test.
 
+use crate::accounts::auth::authz::{self, Access};
+use crate::accounts::auth::{Authenticated, MaybeAuthenticated, UserBadge};
+use crate::accounts::{login, password_page as account};
 use crate::api;
-use crate::auth::authz::{self, Access};
-use crate::auth::{Authenticated, MaybeAuthenticated, UserBadge};
+use crate::audit::page as audit_page;
 use crate::error::{AppError, Entity};
+use crate::interchange::{export_page as export, import_page};
+use crate::members::{list_page as members, profile_page as profile};
+use crate::reports::summary_page as reports;
 use crate::state::AppState;
-use crate::{account, assets, audit_page, layout, login, members, orgs, profile, reports, tree};
-use crate::{export, import_page};
+use crate::tree::{org_page as orgs, tree_page as tree};
+use crate::ui::{assets, layout};
 use axum::Router;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{Method, Uri};
@@ -167,7 +172,7 @@ async fn guard(
     let badge = UserBadge::of(&auth);
     let mut response = match authz::require_access(&state, &auth, spec.access, &attempted).await {
         Ok(()) => next.run(Request::from_parts(parts, body)).await,
-        Err(error) => crate::auth::reject(parts.uri.path(), error),
+        Err(error) => crate::accounts::auth::reject(parts.uri.path(), error),
     };
     response.extensions_mut().insert(badge);
     response
@@ -185,7 +190,7 @@ async fn unknown_address(MaybeAuthenticated(signed_in): MaybeAuthenticated, uri:
         entity: Entity::Page,
         code: uri.path().to_string(),
     };
-    let mut response = crate::auth::reject(uri.path(), error);
+    let mut response = crate::accounts::auth::reject(uri.path(), error);
     if let Some(auth) = signed_in {
         response.extensions_mut().insert(UserBadge::of(&auth));
     }

@@ -1,15 +1,16 @@
 //! The application state shared by every handler, built once by the caller.
 //!
 //! Time is an input: handlers ask [`AppState`] for "today" and "now" instead of reading the
-//! clock, so the command line passes the system clock and tests pass fixed values. Storage
-//! is synchronous; [`AppState::read`] runs a use case on tokio's blocking pool, inside the
-//! request's tracing span, with the caller's [`Scope`] — there is no other way to reach the
-//! records, so a handler cannot forget who is asking.
+//! clock, so the command line passes the system clock and tests pass fixed values. The use
+//! cases are synchronous; [`AppState::run`] runs one on tokio's blocking pool, inside the
+//! request's tracing span. Use cases that reach records take the request's
+//! [`dangvu_app::Caller`], built only from a valid session or token, so a handler cannot
+//! forget who is asking.
 
 use crate::error::AppError;
 use chrono::NaiveDateTime;
+use dangvu_app::App;
 use dangvu_domain::Date;
-use dangvu_storage::{Scope, Store, StoreError};
 use std::sync::Arc;
 
 /// Gives the current date; the command line reads the clock, tests return a fixed day.
@@ -18,22 +19,22 @@ pub type Today = Arc<dyn Fn() -> Date + Send + Sync>;
 /// Gives the current instant (UTC), for sessions, throttling and audit rows.
 pub type Now = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
 
-/// What the handlers share: the store, the clock and the cookie policy. Cheap to clone.
+/// What the handlers share: the use cases, the clock and the cookie policy. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    store: Arc<Store>,
+    app: App,
     today: Today,
     now: Now,
     secure_cookies: bool,
-    uploads: Arc<crate::transfer::Uploads>,
+    uploads: Arc<crate::interchange::Uploads>,
 }
 
 impl AppState {
-    /// Builds the state from an open store, a function giving today's date (where the
-    /// records are kept) and one giving the current instant (UTC).
-    pub fn new(store: Arc<Store>, today: Today, now: Now) -> Self {
+    /// Builds the state from the application over an open database, a function giving
+    /// today's date (where the records are kept) and one giving the current instant (UTC).
+    pub fn new(app: impl Into<App>, today: Today, now: Now) -> Self {
         Self {
-            store,
+            app: app.into(),
             today,
             now,
             secure_cookies: false,
@@ -64,43 +65,41 @@ impl AppState {
         self.secure_cookies
     }
 
-    /// The uploads waiting for their import (see `crate::transfer::registry`).
-    pub(crate) fn uploads(&self) -> &crate::transfer::Uploads {
+    /// The uploads waiting for their import (see `crate::interchange::registry`).
+    pub(crate) fn uploads(&self) -> &crate::interchange::Uploads {
         &self.uploads
     }
 
-    /// Runs one storage use case on the blocking pool, in the current span, with the
-    /// caller's scope.
-    pub(crate) async fn read<T, F>(&self, scope: &Scope, use_case: F) -> Result<T, AppError>
+    /// Runs a use case on the blocking pool, in the current span; its error becomes the
+    /// web's.
+    pub(crate) async fn run<T, E, F>(&self, use_case: F) -> Result<T, AppError>
     where
-        F: FnOnce(&Store, &Scope) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&App) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
+        E: Into<AppError> + Send + 'static,
     {
-        let scope = scope.clone();
-        self.blocking(move |store| use_case(store, &scope).map_err(AppError::from))
-            .await?
+        self.blocking(use_case).await?.map_err(Into::into)
     }
 
-    /// Runs a use case that acts before anyone is known (signing in, finding the account
-    /// of a session or token) on the blocking pool. Record reads go through
-    /// [`AppState::read`].
+    /// Runs a use case on the blocking pool, in the current span, and gives back what it
+    /// returned (for use cases whose refusals the handler answers itself, like signing in).
     pub(crate) async fn blocking<T, F>(&self, use_case: F) -> Result<T, AppError>
     where
-        F: FnOnce(&Store) -> T + Send + 'static,
+        F: FnOnce(&App) -> T + Send + 'static,
         T: Send + 'static,
     {
-        let store = Arc::clone(&self.store);
+        let app = self.app.clone();
         let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || span.in_scope(|| use_case(&store)))
+        tokio::task::spawn_blocking(move || span.in_scope(|| use_case(&app)))
             .await
-            .map_err(|join| AppError::Internal(format!("storage task failed: {join}")))
+            .map_err(|join| AppError::Internal(format!("use case task failed: {join}")))
     }
 }
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AppState")
-            .field("backend", &self.store.backend())
+            .field("app", &self.app)
             .field("secure_cookies", &self.secure_cookies)
             .finish_non_exhaustive()
     }

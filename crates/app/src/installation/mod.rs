@@ -3,6 +3,7 @@
 
 use crate::records::LoadStats;
 use crate::{App, Backend, Caller, DatabaseUrl, Error};
+use dangvu_domain::dataset::Dataset;
 use dangvu_storage::Store;
 use std::sync::Arc;
 
@@ -47,13 +48,34 @@ impl App {
             return Err(DemoError::NotEmpty);
         }
         let started = std::time::Instant::now();
-        let dataset = dangvu_demo::generate(seed);
+        let dataset = Self::generate_demo(seed);
         let generated = started.elapsed();
-        let stats = self
-            .store
-            .load_dataset(&dataset, caller.audit())
-            .map_err(Error::from)?;
+        let stats = self.load_dataset(caller, &dataset)?;
         tracing::info!(?generated, loaded = ?started.elapsed() - generated, seed, "demo loaded");
         Ok(stats)
+    }
+
+    /// The demo district for `seed` (deterministic), not yet loaded.
+    pub fn generate_demo(seed: u64) -> Dataset {
+        dangvu_demo::generate(seed)
+    }
+
+    /// Writes a whole dataset in one transaction, with its audit row (the demo, a
+    /// benchmark's data).
+    pub fn load_dataset(&self, caller: &Caller, dataset: &Dataset) -> Result<LoadStats, Error> {
+        Ok(self.store.load_dataset(dataset, caller.audit())?)
+    }
+}
+
+impl From<Arc<Store>> for App {
+    /// An application over a store already open (tests share one between servers).
+    fn from(store: Arc<Store>) -> Self {
+        Self { store }
+    }
+}
+
+impl From<Store> for App {
+    fn from(store: Store) -> Self {
+        Self::from(Arc::new(store))
     }
 }

@@ -67,20 +67,32 @@ impl App {
         code: &OrgCode,
         as_of: Date,
     ) -> Result<OrgOverview, Error> {
+        let (detail, figures) = self.org_with_figures(caller, code, as_of)?;
+        let children = match figures {
+            Some(_) => self.children(caller, code, as_of)?,
+            None => Vec::new(),
+        };
+        Ok(OrgOverview {
+            detail,
+            figures,
+            children,
+        })
+    }
+
+    /// One organization on `as_of` with its subtree figures when it existed then.
+    pub fn org_with_figures(
+        &self,
+        caller: &Caller,
+        code: &OrgCode,
+        as_of: Date,
+    ) -> Result<(OrgDetail, Option<Figures>), Error> {
         let (store, scope) = (&self.store, caller.scope());
         let detail = store.org(scope, code, as_of)?;
-        if !detail.active {
-            return Ok(OrgOverview {
-                detail,
-                figures: None,
-                children: Vec::new(),
-            });
-        }
-        Ok(OrgOverview {
-            figures: Some(store.figures(scope, code, as_of)?),
-            children: store.children(scope, code, as_of)?,
-            detail,
-        })
+        let figures = match detail.active {
+            true => Some(store.figures(scope, code, as_of)?),
+            false => None,
+        };
+        Ok((detail, figures))
     }
 
     /// One organization's record on `as_of`.

@@ -4,7 +4,7 @@
 use crate::args::AuditCommand;
 use crate::config::Settings;
 use crate::error::CliError;
-use dangvu_storage::AuditVerification;
+use dangvu_app::records::AuditVerification;
 
 /// Runs a `dangvu audit …` command.
 pub fn run(command: &AuditCommand, settings: &Settings) -> Result<(), CliError> {
@@ -14,8 +14,8 @@ pub fn run(command: &AuditCommand, settings: &Settings) -> Result<(), CliError> 
 }
 
 fn verify(settings: &Settings) -> Result<(), CliError> {
-    let store = super::open(settings)?;
-    match store.verify_audit()? {
+    let app = super::open(settings)?;
+    match app.verify_audit()? {
         AuditVerification::Intact { rows_checked } => {
             println!(
                 "Nhật ký kiểm tra nguyên vẹn: {rows_checked} dòng / The audit log is intact: {rows_checked} rows"

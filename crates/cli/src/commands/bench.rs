@@ -13,11 +13,11 @@ use crate::config::Settings;
 use crate::error::CliError;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use dangvu_app::{App, DEMO_SEED, TokenSecret};
 use dangvu_domain::dates::parse_date;
 use dangvu_domain::roles::Role;
 use dangvu_domain::summary::SummaryParams;
 use dangvu_domain::{OrgCode, OrgType};
-use dangvu_storage::{Scope, Store, TokenSecret};
 use dangvu_web::AppState;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -28,17 +28,17 @@ const TERM_TO: &str = "2020-07-31";
 
 /// Runs `dangvu bench`.
 pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
-    let store = super::open(settings)?;
-    println!("database: {} ({:?})", settings.database, store.backend());
+    let app = super::open(settings)?;
+    println!("database: {} ({:?})", settings.database, app.backend());
     if !args.reuse {
         let started = Instant::now();
-        let dataset = dangvu_demo::generate(dangvu_demo::DEFAULT_SEED);
+        let dataset = App::generate_demo(DEMO_SEED);
         println!("demo generation: {:>10.1} ms", ms(started.elapsed()));
-        if !store.is_empty()? {
+        if !app.is_empty()? {
             return Err(CliError::NotEmpty);
         }
         let started = Instant::now();
-        let stats = store.load_dataset(&dataset, &super::cli_actor())?;
+        let stats = app.load_dataset(&super::caller(), &dataset)?;
         let took = started.elapsed();
         let rows =
             stats.orgs + stats.members + stats.registrations + stats.statuses + stats.ratings;
@@ -48,12 +48,11 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
             rows as f64 / took.as_secs_f64()
         );
     }
-    let store = Arc::new(store);
-    let cell = first_cell(&store)?;
-    let (token_id, secret) = bench_token(&store, !args.reuse)?;
+    let cell = first_cell(&app)?;
+    let (token_id, secret) = bench_token(&app, !args.reuse)?;
     let bearer = format!("Bearer {}", secret.expose());
     let state = AppState::new(
-        store.clone(),
+        app.clone(),
         Arc::new(crate::clock::today),
         Arc::new(crate::clock::now),
     );
@@ -86,40 +85,40 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         parse_date("to", TERM_TO)?,
         None,
     )?;
-    let scope = Scope::whole_installation(crate::clock::today());
+    let caller = super::caller();
     let mut times = Vec::new();
     for _ in 0..args.iterations {
         let started = Instant::now();
-        store.summary(&scope, &params)?;
+        app.summary(&caller, &params)?;
         times.push(started.elapsed());
     }
-    print_row("Store::summary(VX, term)", &times);
-    store.revoke_token(&scope, &super::cli_actor(), token_id)?;
+    print_row("App::summary(VX, term)", &times);
+    app.revoke_token(&caller, token_id)?;
     Ok(())
 }
 
 /// An administrator's API token valid for a day, for the timed requests.
-fn bench_token(store: &Store, fresh_demo: bool) -> Result<(i64, TokenSecret), CliError> {
-    let scope = Scope::whole_installation(crate::clock::today());
+fn bench_token(app: &App, fresh_demo: bool) -> Result<(i64, TokenSecret), CliError> {
+    let caller = super::caller();
     if fresh_demo {
-        store.create_demo_accounts(&super::cli_actor(), crate::clock::today())?;
+        app.create_demo_accounts(&caller, crate::clock::today())?;
     }
-    let admin = store
-        .list_accounts(&scope)?
+    let admin = app
+        .accounts(&caller)?
         .into_iter()
         .find(|a| a.role == Role::QuanTri && !a.disabled)
         .ok_or_else(|| {
             CliError::Config("no administrator account: run `dangvu serve` once first".into())
         })?;
-    Ok(store.create_token(&scope, &super::cli_actor(), &admin.username, Some(1))?)
+    Ok(app.create_token(&caller, &admin.username, Some(1))?)
 }
 
 /// The first cell under the first grassroots committee of VX in the term.
-fn first_cell(store: &Store) -> Result<String, CliError> {
-    let scope = Scope::whole_installation(crate::clock::today());
+fn first_cell(app: &App) -> Result<String, CliError> {
+    let caller = super::caller();
     let day = parse_date("as_of", TERM_TO)?;
-    for grassroots in store.children(&scope, &OrgCode::parse("VX")?, day)? {
-        let children = store.children(&scope, &grassroots.org.code, day)?;
+    for grassroots in app.children(&caller, &OrgCode::parse("VX")?, day)? {
+        let children = app.children(&caller, &grassroots.org.code, day)?;
         if let Some(cell) = children
             .iter()
             .find(|c| c.org.org_type == OrgType::ChiBoTrucThuoc)

@@ -3,17 +3,14 @@
 use crate::args::DemoArgs;
 use crate::config::Settings;
 use crate::error::CliError;
-use dangvu_storage::{LoadStats, Store};
-use std::time::Instant;
+use dangvu_app::records::LoadStats;
+use dangvu_app::{App, DEMO_SEED};
 
 /// Runs `dangvu demo`.
 pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
-    let store = super::open(settings)?;
-    let seed = args
-        .seed
-        .or(settings.demo_seed)
-        .unwrap_or(dangvu_demo::DEFAULT_SEED);
-    let stats = load_demo(&store, seed)?;
+    let app = super::open(settings)?;
+    let seed = args.seed.or(settings.demo_seed).unwrap_or(DEMO_SEED);
+    let stats = load_demo(&app, seed)?;
     println!(
         "Đã nạp dữ liệu mẫu huyện Vị Xuyên / Loaded the Vị Xuyên demo: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings",
         stats.orgs, stats.members, stats.ratings
@@ -22,14 +19,6 @@ pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
 }
 
 /// Generates and loads the demo; refuses a database that already holds data.
-pub fn load_demo(store: &Store, seed: u64) -> Result<LoadStats, CliError> {
-    if !store.is_empty()? {
-        return Err(CliError::NotEmpty);
-    }
-    let started = Instant::now();
-    let dataset = dangvu_demo::generate(seed);
-    let generated = started.elapsed();
-    let stats = store.load_dataset(&dataset, &super::cli_actor())?;
-    tracing::info!(?generated, loaded = ?started.elapsed() - generated, seed, "demo loaded");
-    Ok(stats)
+pub fn load_demo(app: &App, seed: u64) -> Result<LoadStats, CliError> {
+    Ok(app.load_demo(&super::caller(), seed)?)
 }

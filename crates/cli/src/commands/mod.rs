@@ -1,39 +1,38 @@
-//! One module per command; each opens the store it needs and runs one use case.
+//! The commands, grouped by capability like every crate; each opens the database and
+//! runs use cases of `dangvu_app` as the local administrator ([`caller`]).
 
+mod accounts;
 mod audit;
 mod bench;
 mod demo;
-mod export;
-mod import;
-mod report;
+mod interchange;
+mod reports;
 mod serve;
-mod token;
-mod user;
 
 use crate::args::Command;
 use crate::config::Settings;
 use crate::error::CliError;
-use dangvu_storage::{AuditContext, Store};
+use dangvu_app::{App, Caller};
 
 /// Runs a parsed command.
 pub fn run(command: Command, settings: &Settings) -> Result<(), CliError> {
     match command {
         Command::Serve(args) => serve::run(&args, settings),
         Command::Demo(args) => demo::run(&args, settings),
-        Command::Report(report) => report::run(&report, settings),
+        Command::Report(report) => reports::run(&report, settings),
         Command::Migrate => migrate(settings),
         Command::Bench(args) => bench::run(&args, settings),
-        Command::Import(args) => import::run(&args, settings),
-        Command::Export(args) => export::run(&args, settings),
-        Command::User(command) => user::run(&command, settings),
-        Command::Token(command) => token::run(&command, settings),
+        Command::Import(args) => interchange::import::run(&args, settings),
+        Command::Export(args) => interchange::export::run(&args, settings),
+        Command::User(command) => accounts::user::run(&command, settings),
+        Command::Token(command) => accounts::token::run(&command, settings),
         Command::Audit(command) => audit::run(&command, settings),
     }
 }
 
 fn migrate(settings: &Settings) -> Result<(), CliError> {
-    let store = open(settings)?;
-    let applied = store.migrate()?;
+    let app = open(settings)?;
+    let applied = app.migrate()?;
     if applied.is_empty() {
         println!("Cơ sở dữ liệu đã ở phiên bản mới nhất. / The database is up to date.");
     }
@@ -44,16 +43,13 @@ fn migrate(settings: &Settings) -> Result<(), CliError> {
 }
 
 /// Opens the configured database (migrations run on open).
-fn open(settings: &Settings) -> Result<Store, CliError> {
+fn open(settings: &Settings) -> Result<App, CliError> {
     tracing::info!(database = %settings.database, "opening the database");
-    Ok(Store::open(&settings.database)?)
+    Ok(App::open(&settings.database)?)
 }
 
-/// The audit identity of the command line: the local administrator.
-fn cli_actor() -> AuditContext {
-    AuditContext {
-        actor: "cli".into(),
-        source: "cli".into(),
-        at: crate::clock::now(),
-    }
+/// The command line's caller: the local administrator, reaching the whole installation,
+/// recorded in the audit log as `cli`.
+fn caller() -> Caller {
+    Caller::command_line(crate::clock::now(), crate::clock::today())
 }

@@ -15,15 +15,15 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
         .clone()
         .or_else(|| settings.listen.clone())
         .unwrap_or_else(|| DEFAULT_LISTEN.into());
-    let store = super::open(settings)?;
-    if args.demo && store.is_empty()? {
+    let app = super::open(settings)?;
+    if args.demo && app.is_empty()? {
         println!("Đang tạo dữ liệu mẫu huyện Vị Xuyên… / Generating the Vị Xuyên demo…");
-        let seed = settings.demo_seed.unwrap_or(dangvu_demo::DEFAULT_SEED);
-        super::demo::load_demo(&store, seed)?;
+        let seed = settings.demo_seed.unwrap_or(dangvu_app::DEMO_SEED);
+        super::demo::load_demo(&app, seed)?;
     }
-    super::user::ensure_first_accounts(&store, args.demo)?;
+    super::accounts::user::ensure_first_accounts(&app, args.demo)?;
     let state = AppState::new(
-        Arc::new(store),
+        app,
         Arc::new(crate::clock::today),
         Arc::new(crate::clock::now),
     )

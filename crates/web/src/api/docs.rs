@@ -7,10 +7,10 @@
 //! has no translation yet. No JavaScript and no resources from elsewhere.
 
 use super::openapi::document;
-use crate::auth::{MaybeAuthenticated, UserBadge};
+use crate::accounts::auth::{MaybeAuthenticated, UserBadge};
 use crate::error::{AppError, ERROR_CODES};
-use crate::i18n::Lang;
-use crate::layout::{Chrome, PageCtx, render};
+use crate::ui::i18n::Lang;
+use crate::ui::layout::{Chrome, PageCtx, render};
 use askama::Template;
 use axum::response::Html;
 use serde_json::Value;

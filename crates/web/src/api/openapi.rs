@@ -52,14 +52,14 @@ const SESSION: &str = "session";
             `{\"error\": {\"code\", \"message_vi\", \"message_en\"}}` with a stable code."
     ),
     paths(
-        super::orgs::list_orgs,
-        super::orgs::get_org,
-        super::orgs::list_children,
-        super::members::list_members,
-        super::members::get_member,
-        super::summary::get_summary,
-        super::transfer::import_file,
-        super::transfer::export_org,
+        crate::tree::api::list_orgs,
+        crate::tree::api::get_org,
+        crate::tree::api::list_children,
+        crate::members::api::list_members,
+        crate::members::api::get_member,
+        crate::reports::api::get_summary,
+        crate::interchange::api::import_file,
+        crate::interchange::api::export_org,
         get_openapi,
     ),
     tags(

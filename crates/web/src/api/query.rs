@@ -1,13 +1,14 @@
 //! The query parameters of the API, documented for the OpenAPI document.
 //!
-//! Like the pages' queries ([`crate::params`]), they hold raw text so that serde never
-//! answers with its own plain-text rejection; the functions of [`crate::params`] turn the
+//! Like the pages' queries ([`crate::ui::params`]), they hold raw text so that serde never
+//! answers with its own plain-text rejection; the functions of [`crate::ui::params`] turn the
 //! text into domain values or a [`BadInput`] naming the parameter.
 
 use crate::error::{BadInput, MAX_PAGE_LIMIT};
-use crate::params;
+use crate::ui::params;
+use dangvu_app::Scope;
+use dangvu_app::records::MemberQuery;
 use dangvu_domain::{Date, OrgCode};
-use dangvu_storage::{MemberQuery, Scope};
 use serde::Deserialize;
 use utoipa::IntoParams;
 

@@ -8,10 +8,10 @@
 //! domain's own table, so the document cannot fall behind the domain.
 
 use crate::error::ERROR_CODES;
+use dangvu_app::records::OrgRef;
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::summary::Figures;
 use dangvu_domain::{Gender, MemberStatus, OrgType, Rating};
-use dangvu_storage::OrgRef;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};

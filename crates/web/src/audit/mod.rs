@@ -1,0 +1,3 @@
+//! The audit log, for administrators.
+
+pub(crate) mod page;

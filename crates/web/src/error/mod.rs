@@ -1,0 +1,295 @@
+//! The one error type of the web layer, mapped to HTTP once per surface.
+//!
+//! Handlers return [`AppError`]; the use cases' and the domain's errors convert into it
+//! with `?`. For
+//! pages, [`AppError`]'s response carries the error in an extension and the
+//! [`crate::ui::layout::render_error_pages`] middleware renders it as a translated page in the
+//! reader's language; for the JSON API, [`crate::api::ApiError`] writes
+//! `{"error": {"code", "message_vi", "message_en"}}`. Internal causes are logged, never
+//! shown: a 5xx says only that something went wrong on our side.
+
+use crate::ui::i18n::Lang;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use dangvu_app::StoreError;
+use dangvu_domain::{Date, DomainError};
+
+/// Longest piece of user input echoed back in a message.
+const ECHO_LIMIT: usize = 64;
+
+/// Something a request could not get.
+#[derive(Debug, Clone, thiserror::Error)]
+pub(crate) enum AppError {
+    /// No such record (or outside the caller's scope, which must look the same).
+    #[error("{entity:?} {code} not found")]
+    NotFound {
+        /// What was looked for.
+        entity: Entity,
+        /// The code asked for.
+        code: String,
+    },
+    /// The request itself is wrong.
+    #[error("bad request: {0}")]
+    BadInput(#[from] BadInput),
+    /// No valid session or token: the caller must sign in.
+    #[error("not signed in")]
+    Unauthorized,
+    /// The signed-in account's role may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// An unsafe request without the right anti-forgery token.
+    #[error("missing or wrong anti-forgery token")]
+    Csrf,
+    /// A failure on our side; the text goes to the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// The kinds of records a request can miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entity {
+    /// An organization.
+    Org,
+    /// A member.
+    Member,
+    /// Any other record, or a page.
+    Page,
+}
+
+/// A request parameter that cannot be used, named by its query key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum BadInput {
+    /// A required parameter is absent or empty.
+    #[error("{field} is required")]
+    Missing {
+        /// The query key.
+        field: &'static str,
+    },
+    /// Not a date.
+    #[error("{field}: not a date: {value:?}")]
+    Date {
+        /// The query key.
+        field: &'static str,
+        /// The value as given.
+        value: String,
+    },
+    /// Not a code.
+    #[error("{field}: not a code: {value:?}")]
+    Code {
+        /// The query key.
+        field: &'static str,
+        /// The value as given.
+        value: String,
+    },
+    /// A period that ends before it starts.
+    #[error("the period {from}..{to} ends before it starts")]
+    ReversedPeriod {
+        /// First day.
+        from: Date,
+        /// Last day.
+        to: Date,
+    },
+    /// A page link whose cursor was altered.
+    #[error("invalid page cursor")]
+    Cursor,
+    /// A query string or path that cannot be read at all.
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    /// A page size outside 1..=[`MAX_PAGE_LIMIT`], or not a number.
+    #[error("limit: not a page size: {value:?}")]
+    Limit {
+        /// The value as given.
+        value: String,
+    },
+}
+
+/// Largest page size a list of the API answers.
+pub(crate) const MAX_PAGE_LIMIT: u32 = 500;
+
+/// Every code of the JSON API's errors, with its HTTP status: those [`AppError::code`] gives
+/// and those the import answers itself (`payload_too_large`, `unsupported_media_type`,
+/// `import_refused`, see `api/transfer.rs`). The contract of the API, documented in the
+/// OpenAPI document so that a script may match on them: codes are only ever added, never
+/// renamed.
+pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
+    ("not_found", 404),
+    ("missing_parameter", 400),
+    ("invalid_date", 400),
+    ("invalid_code", 400),
+    ("invalid_period", 400),
+    ("invalid_cursor", 400),
+    ("invalid_limit", 400),
+    ("malformed_request", 400),
+    ("unauthorized", 401),
+    ("forbidden", 403),
+    ("csrf", 403),
+    ("payload_too_large", 413),
+    ("unsupported_media_type", 415),
+    ("import_refused", 422),
+    ("internal", 500),
+];
+
+impl AppError {
+    /// The HTTP status.
+    pub(crate) fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+            AppError::BadInput(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable machine-readable code of the JSON API.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound { .. } => "not_found",
+            AppError::BadInput(bad) => bad.code(),
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::Csrf => "csrf",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// What to tell a person, in `lang`. Never contains internal details.
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::NotFound { entity, code } => {
+                let key = match entity {
+                    Entity::Org => "error.not_found_org",
+                    Entity::Member => "error.not_found_member",
+                    Entity::Page => "error.not_found_page",
+                };
+                lang.fill(key, &[("code", &echo(code))])
+            }
+            AppError::BadInput(bad) => bad.message(lang),
+            AppError::Unauthorized => lang.t("error.unauthorized").into_owned(),
+            AppError::Forbidden => lang.t("error.forbidden").into_owned(),
+            AppError::Csrf => lang.t("error.csrf").into_owned(),
+            AppError::Internal(_) => lang.t("error.internal").into_owned(),
+        }
+    }
+
+    /// Logs failures on our side with their cause (client errors are not logged as errors).
+    pub(crate) fn log(&self) {
+        if let AppError::Internal(cause) = self {
+            tracing::error!(%cause, "request failed");
+        }
+    }
+}
+
+impl BadInput {
+    /// The stable code of this kind of bad input (see [`ERROR_CODES`]).
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            BadInput::Missing { .. } => "missing_parameter",
+            BadInput::Date { .. } => "invalid_date",
+            BadInput::Code { .. } => "invalid_code",
+            BadInput::ReversedPeriod { .. } => "invalid_period",
+            BadInput::Cursor => "invalid_cursor",
+            BadInput::Limit { .. } => "invalid_limit",
+            BadInput::Malformed(_) => "malformed_request",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let field_label = |field: &str| {
+            let key = format!("field.{field}");
+            let label = lang.t_dynamic(&key);
+            if label == key {
+                field.to_string()
+            } else {
+                label
+            }
+        };
+        match self {
+            BadInput::Missing { field } => {
+                lang.fill("error.missing", &[("field", &field_label(field))])
+            }
+            BadInput::Date { field, value } => lang.fill(
+                "error.bad_date",
+                &[("field", &field_label(field)), ("value", &echo(value))],
+            ),
+            BadInput::Code { field, value } => lang.fill(
+                "error.bad_code",
+                &[("field", &field_label(field)), ("value", &echo(value))],
+            ),
+            BadInput::ReversedPeriod { from, to } => lang.fill(
+                "error.reversed_period",
+                &[("from", &lang.date(from)), ("to", &lang.date(to))],
+            ),
+            BadInput::Cursor => lang.t("error.bad_cursor").into_owned(),
+            BadInput::Malformed(_) => lang.t("error.malformed").into_owned(),
+            BadInput::Limit { value } => lang.fill(
+                "api_docs.bad_limit",
+                &[
+                    ("value", &echo(value)),
+                    ("max", &MAX_PAGE_LIMIT.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+/// Cuts user input down to a length that is safe to repeat in a message.
+fn echo(value: &str) -> String {
+    let mut out: String = value.chars().take(ECHO_LIMIT).collect();
+    if value.chars().count() > ECHO_LIMIT {
+        out.push('…');
+    }
+    out
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound { entity, code } => AppError::NotFound {
+                entity: match entity {
+                    "organization" => Entity::Org,
+                    "member" => Entity::Member,
+                    _ => Entity::Page,
+                },
+                code,
+            },
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<dangvu_app::Error> for AppError {
+    fn from(err: dangvu_app::Error) -> Self {
+        match err {
+            dangvu_app::Error::Store(err) => err.into(),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<DomainError> for AppError {
+    fn from(err: DomainError) -> Self {
+        match err {
+            DomainError::Required { field } => BadInput::Missing { field }.into(),
+            DomainError::Invalid { field, value, .. } => BadInput::Code { field, value }.into(),
+        }
+    }
+}
+
+/// The error as the page-rendering middleware finds it on a response.
+#[derive(Debug, Clone)]
+pub(crate) struct PageFailure(pub(crate) AppError);
+
+impl IntoResponse for AppError {
+    /// For pages: the status, and the error for the middleware to render in the reader's
+    /// language (the request's language is not known here).
+    fn into_response(self) -> Response {
+        self.log();
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(PageFailure(self));
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests;

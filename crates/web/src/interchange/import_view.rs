@@ -1,0 +1,178 @@
+//! What the import pages show: the form, and an upload's preview, problems, progress or
+//! result, with the texts each needs in the reader's language.
+
+use crate::interchange::registry::{Snapshot, Stage};
+use crate::ui::i18n::Lang;
+use crate::ui::layout::Chrome;
+use askama::Template;
+use dangvu_app::ReadProblem;
+use dangvu_app::{ImportReport, TableReport};
+use dangvu_domain::Date;
+use dangvu_domain::interchange::Table;
+
+/// The upload form.
+#[derive(Template)]
+#[template(path = "import_form.html")]
+pub(crate) struct ImportForm {
+    pub lang: Lang,
+    pub here: String,
+    pub chrome: Chrome,
+    /// The default date changes take effect.
+    pub today: Date,
+    /// Why the last attempt could not be used.
+    pub error: Option<String>,
+}
+
+impl ImportForm {
+    /// The form's address, carrying the anti-forgery token (a file upload is multipart,
+    /// whose fields the token check does not read).
+    fn action(&self) -> String {
+        format!("/import?csrf={}", self.chrome.csrf)
+    }
+}
+
+/// An upload's page.
+#[derive(Template)]
+#[template(path = "import_show.html")]
+pub(crate) struct ImportShow {
+    pub lang: Lang,
+    pub here: String,
+    pub chrome: Chrome,
+    /// The upload's id.
+    pub id: String,
+    /// Where it stands.
+    pub upload: Snapshot,
+}
+
+/// One line of a problem table.
+pub(crate) struct ProblemLine {
+    pub table: String,
+    pub row: String,
+    pub column: String,
+    pub value: String,
+    /// The reason in the reader's language.
+    pub reason: String,
+    /// The reason in the other language.
+    pub other: String,
+}
+
+impl ImportShow {
+    /// The title of the page for the stage.
+    fn title(&self) -> String {
+        let key = match self.upload.stage {
+            Stage::Previewed(_) => "import.preview_title",
+            Stage::Refused(_) | Stage::Failed(_) => "import.refused_title",
+            Stage::Running => "import.running_title",
+            Stage::Done(_) => "import.done_title",
+            Stage::Broken => "import.broken_title",
+        };
+        self.lang.t(key).into_owned()
+    }
+
+    /// Whether the import is running (the page refreshes itself).
+    fn running(&self) -> bool {
+        self.upload.stage == Stage::Running
+    }
+
+    /// Whether the upload waits for confirmation.
+    fn previewed(&self) -> bool {
+        matches!(self.upload.stage, Stage::Previewed(_))
+    }
+
+    /// Whether the import is done.
+    fn done(&self) -> bool {
+        matches!(self.upload.stage, Stage::Done(_))
+    }
+
+    /// Whether the import failed on our side.
+    fn broken(&self) -> bool {
+        self.upload.stage == Stage::Broken
+    }
+
+    /// Whether the real import refused the file after a good preview.
+    fn failed(&self) -> bool {
+        matches!(self.upload.stage, Stage::Failed(_))
+    }
+
+    /// The figures to show: what would happen, or what happened.
+    fn report(&self) -> Option<&ImportReport> {
+        match &self.upload.stage {
+            Stage::Previewed(report) | Stage::Done(report) => Some(report),
+            _ => None,
+        }
+    }
+
+    /// The problems to show.
+    fn problems(&self) -> Vec<ProblemLine> {
+        let problems: &[ReadProblem] = match &self.upload.stage {
+            Stage::Refused(problems) | Stage::Failed(problems) => problems,
+            _ => &[],
+        };
+        problems.iter().map(|p| self.line(p)).collect()
+    }
+
+    fn line(&self, p: &ReadProblem) -> ProblemLine {
+        let (reason, other) = match self.lang {
+            Lang::Vi => (p.reason_vi.clone(), p.reason_en.clone()),
+            Lang::En => (p.reason_en.clone(), p.reason_vi.clone()),
+        };
+        let table = match p.table {
+            Some(table) if table.name() == p.source => table.name().to_string(),
+            Some(table) => format!("{} ({table})", p.source),
+            None => p.source.clone(),
+        };
+        ProblemLine {
+            table,
+            row: p.row.map(|r| r.to_string()).unwrap_or_default(),
+            column: p.column.clone().unwrap_or_default(),
+            value: p.value.clone(),
+            reason,
+            other,
+        }
+    }
+
+    /// The number of problems, as a sentence.
+    fn problem_count(&self) -> String {
+        let n = self.problems().len() as u64;
+        self.lang
+            .fill("import.problem_count", &[("n", &self.lang.count(&n))])
+    }
+
+    /// The name of a table in the reader's language.
+    fn table_label(&self, table: &Table) -> String {
+        self.lang
+            .t_dynamic(&format!("import.table.{}", table.name()))
+    }
+
+    /// `done / total` of a running import, or that the file is still being checked.
+    fn progress_text(&self) -> String {
+        let (done, total) = self.upload.progress;
+        if total == 0 {
+            return self.lang.t("import.checking").into_owned();
+        }
+        self.lang.fill(
+            "import.progress",
+            &[
+                ("done", &self.lang.count(&done)),
+                ("total", &self.lang.count(&total)),
+            ],
+        )
+    }
+
+    /// `(done, total)` for the `<progress>` element (at least 1 as the maximum).
+    fn progress_values(&self) -> (u64, u64) {
+        let (done, total) = self.upload.progress;
+        (done.min(total), total.max(1))
+    }
+
+    /// The date the changes take effect, as a sentence.
+    fn effective_note(&self) -> String {
+        let date = self.lang.date(&self.upload.effective_on);
+        self.lang.fill("import.effective_note", &[("date", &date)])
+    }
+
+    /// The line of a table, for the template.
+    fn rows(&self) -> Vec<TableReport> {
+        self.report().map(|r| r.tables.clone()).unwrap_or_default()
+    }
+}
