@@ -10,7 +10,7 @@
 //! counted as a full scan.
 
 use crate::StoreError;
-use crate::conn::DbConnection;
+use crate::db::conn::DbConnection;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{Integer, Text};
 use diesel::{QueryResult, RunQueryDsl};
