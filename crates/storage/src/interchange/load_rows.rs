@@ -9,10 +9,10 @@ use crate::db::schema::{
     member_ratings, member_statuses, org_parents, org_paths, org_ratings, organizations,
     registrations,
 };
-use crate::interchange::periods::first_wins;
 use dangvu_domain::Date;
 use dangvu_domain::dataset::{MemberRating, MemberRecord, OrgRating, OrgRecord};
 use dangvu_domain::enums::Enumeration;
+use dangvu_domain::interchange::merge::first_wins;
 use dangvu_domain::text::{fold, prefix_upper};
 use dangvu_domain::tree::TreeHistory;
 use diesel::Insertable;

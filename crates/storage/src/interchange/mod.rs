@@ -6,7 +6,6 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod load;
 pub(crate) mod load_rows;
-pub(crate) mod periods;
 pub(crate) mod stored;
 mod use_cases;
 

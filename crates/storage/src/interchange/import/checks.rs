@@ -3,10 +3,10 @@
 //! an organization that no longer exists, and the caller's scope. Every problem is listed.
 
 use crate::db::conn::DbConnection;
-use crate::interchange::import::plan::Plan;
 use crate::tree::access::{visible_member, visible_org};
 use crate::{ImportRequest, Scope, StoreError};
 use dangvu_domain::dataset::OrgRecord;
+use dangvu_domain::interchange::merge::Plan;
 use dangvu_domain::interchange::{Problem, Table};
 use dangvu_domain::tree::TreeHistory;
 use dangvu_domain::{Date, OrgCode};

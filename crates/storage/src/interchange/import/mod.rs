@@ -1,19 +1,16 @@
 //! Importing a dataset over the stored records: one transaction, all or nothing, keyed by
 //! code, idempotent.
 //!
-//! The stored records the file touches are read ([`crate::interchange::import::state`]), merged with the
-//! file in memory ([`crate::interchange::import::plan`]), checked against what only the database knows
-//! ([`crate::interchange::import::checks`]) and written ([`crate::interchange::import::write`]) with the audit row of
-//! the import, whose `after_json` is the summary. A file that changes nothing writes only
-//! that audit row. Into an empty database the writes are exactly those of `load.rs`.
+//! The stored records the file touches are read ([`state`]), merged with the file in
+//! memory by the rules of the domain (`dangvu_domain::interchange::merge`), checked
+//! against what only the database knows ([`checks`]) and written ([`write`]) with the
+//! audit row of the import, whose `after_json` is the summary. A file that changes nothing
+//! writes only that audit row. Into an empty database the writes are exactly those of
+//! `load.rs`.
 
 pub(crate) mod checks;
-mod count;
-mod history;
 pub(crate) mod known;
-mod merge;
-pub(crate) mod plan;
-mod state;
+pub(crate) mod state;
 mod types;
 mod write;
 
@@ -26,6 +23,7 @@ use crate::audit::{self, Change};
 use crate::db::conn::DbConnection;
 use crate::interchange::load;
 use crate::{AuditContext, Scope, StoreError};
+use dangvu_domain::interchange::merge::{self, MergeRequest};
 
 /// New rows beyond which the planner's statistics are refreshed after the import.
 const ANALYZE_AFTER: u64 = 10_000;
@@ -89,7 +87,15 @@ fn run(
     ctx: &AuditContext,
 ) -> Result<ImportSummary, Abort> {
     let stored = state::load(conn, request.dataset).map_err(failed)?;
-    let plan = plan::plan(&stored, request);
+    let plan = merge::plan(
+        &stored.records(),
+        &MergeRequest {
+            dataset: request.dataset,
+            columns: request.columns,
+            effective_on: request.effective_on,
+            dry_run: request.dry_run,
+        },
+    );
     let tree = match checks::check(conn, scope, &plan, request).map_err(failed)? {
         Ok(tree) => tree,
         Err(problems) => return Err(Abort::Failed(ImportError::Refused(problems))),

@@ -5,12 +5,42 @@
 use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{member_ratings, org_ratings};
-use crate::interchange::import::plan::{Stored, StoredRatings};
-use crate::interchange::stored::{self, ID_CHUNK};
+use crate::interchange::load_rows::Ids;
+use crate::interchange::stored::{self, ID_CHUNK, StoredOrgs};
 use crate::tree::refs::enum_code;
-use dangvu_domain::dataset::Dataset;
+use dangvu_domain::MemberCode;
+use dangvu_domain::dataset::{Dataset, MemberRecord};
+use dangvu_domain::interchange::merge::{StoredRatings, StoredRecords};
 use diesel::prelude::*;
 use std::collections::{BTreeSet, HashMap};
+
+/// The stored records the file touches.
+pub(crate) struct Stored {
+    /// Every organization.
+    pub orgs: StoredOrgs,
+    /// Every member's id, by code.
+    pub member_ids: Ids,
+    /// The stored records of the file's members that exist, by code.
+    pub members: HashMap<MemberCode, (i64, MemberRecord)>,
+    /// Stored ratings of the members the file rates.
+    pub member_ratings: StoredRatings,
+    /// Stored ratings of organizations.
+    pub org_ratings: StoredRatings,
+}
+
+impl Stored {
+    /// The records as the rules of an update read them.
+    pub(crate) fn records(&self) -> StoredRecords<'_> {
+        StoredRecords {
+            orgs: &self.orgs.records,
+            org_ids: &self.orgs.ids,
+            member_ids: &self.member_ids,
+            members: &self.members,
+            member_ratings: &self.member_ratings,
+            org_ratings: &self.org_ratings,
+        }
+    }
+}
 
 /// Reads what the import of `ds` needs to know of the stored records.
 pub(crate) fn load(conn: &mut DbConnection, ds: &Dataset) -> Result<Stored, StoreError> {

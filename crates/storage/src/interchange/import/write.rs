@@ -7,7 +7,7 @@ use crate::db::schema::{
     member_ratings, member_statuses, members, org_parents, org_paths, org_ratings, organizations,
     registrations,
 };
-use crate::interchange::import::plan::{ChangedMember, Plan, Stored};
+use crate::interchange::import::state::Stored;
 use crate::interchange::load::{self, insert_chunks};
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::interchange::stored::ID_CHUNK;
@@ -15,6 +15,7 @@ use crate::{ImportProgress, ImportRequest, StoreError};
 use dangvu_domain::Date;
 use dangvu_domain::dataset::{MemberRecord, OrgRecord};
 use dangvu_domain::enums::Enumeration;
+use dangvu_domain::interchange::merge::{ChangedMember, Plan};
 use dangvu_domain::text::{fold, given_first_key, name_sort_key};
 use dangvu_domain::tree::TreeHistory;
 use diesel::prelude::*;

@@ -2,20 +2,23 @@
 //!
 //! Values of the file's columns replace the stored ones; a column the file lacks leaves the
 //! stored value; fields v1 has no column for (birthplace, occupation, …) are kept. Histories
-//! follow the rules of [`crate::interchange::import::history`]. A change without a date of its own takes
+//! follow the rules of [`super::history`]. A change without a date of its own takes
 //! effect on the import's `effective_on` — or, for a record that had already ended by then,
 //! on its last day (an organization) or on the day the member left, since v1 says a member
 //! who left is listed where they were registered when they left.
 
-use crate::GivenColumns;
-use crate::interchange::import::history::{Entry, apply_dated, set_current, start_at};
-use dangvu_domain::dataset::StatusChange;
-use dangvu_domain::dataset::{MemberProfile, MemberRecord, OrgRecord, ParentLink, Registration};
-use dangvu_domain::interchange::Table;
-use dangvu_domain::{Date, MemberStatus, OrgCode};
+use super::GivenColumns;
+use super::history::{Entry, apply_dated, set_current, start_at};
+use super::periods::first_wins;
+use crate::codes::OrgCode;
+use crate::dataset::StatusChange;
+use crate::dataset::{MemberProfile, MemberRecord, OrgRecord, ParentLink, Registration};
+use crate::dates::Date;
+use crate::enums::MemberStatus;
+use crate::interchange::Table;
 
 /// The stored organization updated by its row in the file.
-pub(crate) fn merge_org(
+pub fn merge_org(
     stored: &OrgRecord,
     file: &OrgRecord,
     columns: &GivenColumns,
@@ -68,7 +71,7 @@ pub(crate) fn merge_org(
 }
 
 /// Whether two versions of an organization differ in anything stored.
-pub(crate) fn org_differs(a: &OrgRecord, b: &OrgRecord) -> bool {
+pub fn org_differs(a: &OrgRecord, b: &OrgRecord) -> bool {
     (
         &a.name,
         a.org_type,
@@ -85,7 +88,7 @@ pub(crate) fn org_differs(a: &OrgRecord, b: &OrgRecord) -> bool {
 }
 
 /// The stored member updated by their row (and history rows) in the file.
-pub(crate) fn merge_member(
+pub fn merge_member(
     stored: &MemberRecord,
     file: &MemberRecord,
     columns: &GivenColumns,
@@ -126,7 +129,7 @@ pub(crate) fn merge_member(
 }
 
 /// Whether the file gave transfer rows for the member (else only the present `ma_to_chuc`).
-pub(crate) fn has_transfers(file: &MemberRecord) -> bool {
+pub fn has_transfers(file: &MemberRecord) -> bool {
     file.registrations.len() > 1
 }
 
@@ -162,7 +165,7 @@ fn merge_registrations(stored: &MemberRecord, file: &MemberRecord, day: Date) ->
 }
 
 /// The stored status history as entries, starting with "active".
-pub(crate) fn status_entries(statuses: &[StatusChange]) -> Vec<Entry<MemberStatus>> {
+pub fn status_entries(statuses: &[StatusChange]) -> Vec<Entry<MemberStatus>> {
     let mut entries = vec![(None, MemberStatus::DangSinhHoat)];
     entries.extend(statuses.iter().map(|c| (Some(c.on), c.status)));
     entries
@@ -191,8 +194,7 @@ fn merge_statuses(
 }
 
 /// What differs between two versions of a member: (sheet, registrations, statuses).
-pub(crate) fn member_differences(a: &MemberRecord, b: &MemberRecord) -> (bool, bool, bool) {
-    use crate::interchange::periods::first_wins;
+pub fn member_differences(a: &MemberRecord, b: &MemberRecord) -> (bool, bool, bool) {
     (
         (&a.profile, a.admitted_on, a.official_on) != (&b.profile, b.admitted_on, b.official_on),
         first_wins(a.registration_periods()) != first_wins(b.registration_periods()),

@@ -12,13 +12,13 @@
 //!   has no origin: the stored entries before the first change are kept, except a trailing
 //!   run of the same status, whose start the file corrects.
 
-use dangvu_domain::Date;
+use crate::dates::Date;
 
 /// One entry of a history: the value holds from `since` (`None` = from the beginning).
-pub(crate) type Entry<V> = (Option<Date>, V);
+pub type Entry<V> = (Option<Date>, V);
 
 /// The value of the history on `day`.
-pub(crate) fn value_on<V>(history: &[Entry<V>], day: Date) -> Option<&V> {
+pub fn value_on<V>(history: &[Entry<V>], day: Date) -> Option<&V> {
     history
         .iter()
         .rev()
@@ -27,12 +27,12 @@ pub(crate) fn value_on<V>(history: &[Entry<V>], day: Date) -> Option<&V> {
 }
 
 /// The present value: the last entry's.
-pub(crate) fn current<V>(history: &[Entry<V>]) -> Option<&V> {
+pub fn current<V>(history: &[Entry<V>]) -> Option<&V> {
     history.last().map(|(_, v)| v)
 }
 
 /// The history after a file said that the value is `value` from `on` on.
-pub(crate) fn set_current<V: PartialEq + Clone>(
+pub fn set_current<V: PartialEq + Clone>(
     stored: &[Entry<V>],
     value: &V,
     on: Date,
@@ -45,7 +45,7 @@ pub(crate) fn set_current<V: PartialEq + Clone>(
 
 /// The history after a file gave the dated changes `dated` (in date order), starting from
 /// `origin` when the file says where the history came from.
-pub(crate) fn apply_dated<V: PartialEq + Clone>(
+pub fn apply_dated<V: PartialEq + Clone>(
     stored: &[Entry<V>],
     origin: Option<&V>,
     dated: &[(Date, V)],
@@ -82,7 +82,7 @@ fn push_changes<V: PartialEq + Clone>(history: &mut Vec<Entry<V>>, dated: &[(Dat
 
 /// The history from `start` on: what held before is dropped, and the entry that holds on
 /// `start` begins then (a file that says when a member's registrations here began).
-pub(crate) fn start_at<V>(history: Vec<Entry<V>>, start: Date) -> Vec<Entry<V>> {
+pub fn start_at<V>(history: Vec<Entry<V>>, start: Date) -> Vec<Entry<V>> {
     let first = history
         .iter()
         .rposition(|(since, _)| since.is_none_or(|s| s <= start))
@@ -95,7 +95,7 @@ pub(crate) fn start_at<V>(history: Vec<Entry<V>>, start: Date) -> Vec<Entry<V>> 
 }
 
 /// The dated changes of a history: `(day, value before, value after)`.
-pub(crate) fn changes<V>(history: &[Entry<V>]) -> Vec<(Date, &V, &V)> {
+pub fn changes<V>(history: &[Entry<V>]) -> Vec<(Date, &V, &V)> {
     history
         .windows(2)
         .filter_map(|pair| {

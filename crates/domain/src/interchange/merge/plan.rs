@@ -1,19 +1,18 @@
 //! What an import will write, decided in memory before anything is written: which records
 //! are new, which changed and how, and the counts of the summary.
 
-use crate::interchange::import::count::{count_member, count_org};
-use crate::interchange::import::merge::{
-    has_transfers, member_differences, merge_member, merge_org, org_differs,
-};
-use crate::interchange::stored::StoredOrgs;
-use crate::{ImportRequest, ImportSummary};
-use dangvu_domain::dataset::{MemberRating, MemberRecord, OrgRating, OrgRecord};
-use dangvu_domain::interchange::Table;
-use dangvu_domain::{MemberCode, OrgCode, Rating};
+use super::count::{count_member, count_org};
+use super::records::{has_transfers, member_differences, merge_member, merge_org, org_differs};
+use super::{GivenColumns, ImportCounts, ImportSummary};
+use crate::codes::{MemberCode, OrgCode};
+use crate::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
+use crate::dates::Date;
+use crate::enums::Rating;
+use crate::interchange::Table;
 use std::collections::HashMap;
 
 /// A member whose stored record changes.
-pub(crate) struct ChangedMember {
+pub struct ChangedMember {
     /// The stored id.
     pub id: i64,
     /// The record after the import.
@@ -29,24 +28,43 @@ pub(crate) struct ChangedMember {
 }
 
 /// A stored rating: its level and points, by (member or organization id, year).
-pub(crate) type StoredRatings = HashMap<(i64, i32), (Rating, Option<u8>)>;
+pub type StoredRatings = HashMap<(i64, i32), (Rating, Option<u8>)>;
 
-/// The stored records the file touches.
-pub(crate) struct Stored {
+/// Database ids by code (opaque numbers to the rules: they only travel into the plan).
+pub type Ids = HashMap<String, i64>;
+
+/// The stored records the file touches, with their ids.
+pub struct StoredRecords<'s> {
     /// Every organization.
-    pub orgs: StoredOrgs,
+    pub orgs: &'s [OrgRecord],
+    /// Every organization's id, by code.
+    pub org_ids: &'s Ids,
     /// Every member's id, by code.
-    pub member_ids: crate::interchange::load_rows::Ids,
+    pub member_ids: &'s Ids,
     /// The stored records of the file's members that exist, by code.
-    pub members: HashMap<MemberCode, (i64, MemberRecord)>,
+    pub members: &'s HashMap<MemberCode, (i64, MemberRecord)>,
     /// Stored ratings of the members the file rates.
-    pub member_ratings: StoredRatings,
+    pub member_ratings: &'s StoredRatings,
     /// Stored ratings of organizations.
-    pub org_ratings: StoredRatings,
+    pub org_ratings: &'s StoredRatings,
+}
+
+/// What the file asks: its records, the columns it gave, and when its undated changes
+/// take effect.
+#[derive(Clone, Copy)]
+pub struct MergeRequest<'d> {
+    /// The records of the file.
+    pub dataset: &'d Dataset,
+    /// The columns the file had.
+    pub columns: &'d GivenColumns,
+    /// The day a change without a date of its own takes effect.
+    pub effective_on: Date,
+    /// Whether the import will be rolled back (recorded in the summary).
+    pub dry_run: bool,
 }
 
 /// Everything an import writes.
-pub(crate) struct Plan<'d> {
+pub struct Plan<'d> {
     /// Organizations to insert.
     pub new_orgs: Vec<&'d OrgRecord>,
     /// Stored organizations that change: id and the record after.
@@ -73,11 +91,11 @@ impl Plan<'_> {
 }
 
 /// Decides what `request` writes over `stored`.
-pub(crate) fn plan<'d>(stored: &Stored, request: &ImportRequest<'d>) -> Plan<'d> {
+pub fn plan<'d>(stored: &StoredRecords<'_>, request: &MergeRequest<'d>) -> Plan<'d> {
     let ds = request.dataset;
     let mut summary = ImportSummary::new(request.effective_on, request.dry_run);
     let stored_by_code: HashMap<&OrgCode, &OrgRecord> =
-        stored.orgs.records.iter().map(|o| (&o.code, o)).collect();
+        stored.orgs.iter().map(|o| (&o.code, o)).collect();
     let mut new_orgs = Vec::new();
     let mut changed_orgs = Vec::new();
     let mut replaced: HashMap<&OrgCode, OrgRecord> = HashMap::new();
@@ -94,14 +112,13 @@ pub(crate) fn plan<'d>(stored: &Stored, request: &ImportRequest<'d>) -> Plan<'d>
         if org_differs(old, &merged) {
             counts.updated += 1;
             replaced.insert(&file.code, merged.clone());
-            changed_orgs.push((stored.orgs.ids.get(file.code.as_str()).copied(), merged));
+            changed_orgs.push((stored.org_ids.get(file.code.as_str()).copied(), merged));
         } else {
             counts.unchanged += 1;
         }
     }
     let all_orgs = stored
         .orgs
-        .records
         .iter()
         .map(|o| replaced.remove(&o.code).unwrap_or_else(|| o.clone()))
         .chain(new_orgs.iter().map(|o| (*o).clone()))
@@ -120,14 +137,14 @@ pub(crate) fn plan<'d>(stored: &Stored, request: &ImportRequest<'d>) -> Plan<'d>
             &ds.member_ratings,
             |r| stored.member_ids.get(r.member.as_str()).copied(),
             |r| (r.year, r.rating, r.score),
-            &stored.member_ratings,
+            stored.member_ratings,
             summary.counts_mut(Table::DanhGiaDangVien),
         ),
         org_ratings: plan_ratings(
             &ds.org_ratings,
-            |r| stored.orgs.ids.get(r.org.as_str()).copied(),
+            |r| stored.org_ids.get(r.org.as_str()).copied(),
             |r| (r.year, r.rating, r.score),
-            &stored.org_ratings,
+            stored.org_ratings,
             summary.counts_mut(Table::DanhGiaToChuc),
         ),
         summary,
@@ -135,8 +152,8 @@ pub(crate) fn plan<'d>(stored: &Stored, request: &ImportRequest<'d>) -> Plan<'d>
 }
 
 fn plan_members<'d>(
-    stored: &Stored,
-    request: &ImportRequest<'d>,
+    stored: &StoredRecords<'_>,
+    request: &MergeRequest<'d>,
     summary: &mut ImportSummary,
 ) -> (Vec<&'d MemberRecord>, Vec<ChangedMember>) {
     let mut new_members = Vec::new();
@@ -175,7 +192,7 @@ fn plan_ratings<'d, R>(
     id_of: impl Fn(&R) -> Option<i64>,
     key: impl Fn(&R) -> (i32, Rating, Option<u8>),
     stored: &StoredRatings,
-    counts: &mut crate::ImportCounts,
+    counts: &mut ImportCounts,
 ) -> (Vec<&'d R>, Vec<(i64, &'d R)>) {
     let mut inserts = Vec::new();
     let mut updates = Vec::new();

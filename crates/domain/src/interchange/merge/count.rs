@@ -3,15 +3,15 @@
 //! the file makes without a date of its own (a new `ma_to_chuc`, `ma_cap_tren` or an active
 //! status again) counts as one created change.
 
-use crate::ImportSummary;
-use crate::interchange::import::history::{Entry, changes};
-use crate::interchange::import::merge::status_entries;
-use dangvu_domain::Date;
-use dangvu_domain::dataset::{MemberRecord, OrgRecord};
-use dangvu_domain::interchange::Table;
+use super::ImportSummary;
+use super::history::{Entry, changes};
+use super::records::status_entries;
+use crate::dataset::{MemberRecord, OrgRecord};
+use crate::dates::Date;
+use crate::interchange::Table;
 
 /// Counts the changes of superior of one organization of the file.
-pub(crate) fn count_org(
+pub fn count_org(
     summary: &mut ImportSummary,
     stored: Option<&OrgRecord>,
     file: &OrgRecord,
@@ -36,7 +36,7 @@ pub(crate) fn count_org(
 }
 
 /// Counts the transfers and status changes of one member of the file.
-pub(crate) fn count_member(
+pub fn count_member(
     summary: &mut ImportSummary,
     stored: Option<&MemberRecord>,
     file: &MemberRecord,

@@ -1,14 +1,16 @@
 //! Periods made disjoint before they are stored.
 //!
-//! The domain reads a history with "the first period that holds on D" (`find`). Histories
+//! The domain reads a history with "the first period that holds on D"
+//! ([`crate::dates::find_on`]). Histories
 //! entered out of date order can overlap; SQL joins would then count a row twice. Storing
 //! each period minus the days already claimed by earlier ones makes "valid on D" match at
 //! most one row and keeps SQL and the reference computation in agreement.
 
-use dangvu_domain::Period;
+use crate::dates::Period;
 
-/// Removes from each period the days covered by the periods before it (empty ones vanish).
-pub(crate) fn first_wins<T: Clone>(entries: Vec<(Period, T)>) -> Vec<(Period, T)> {
+/// Removes from each period the days covered by the periods before it (empty ones vanish):
+/// afterwards each day lies in at most one period, the one [`crate::dates::find_on`] picks.
+pub fn first_wins<T: Clone>(entries: Vec<(Period, T)>) -> Vec<(Period, T)> {
     let mut claimed: Vec<Period> = Vec::new();
     let mut out = Vec::with_capacity(entries.len());
     for (period, value) in entries {
@@ -46,7 +48,7 @@ fn subtract(period: Period, taken: &Period) -> Vec<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dangvu_domain::Date;
+    use crate::dates::Date;
 
     fn p(from: i32, to: i32) -> Period {
         let day = |y| Date::from_ymd_opt(y, 1, 1).unwrap();
