@@ -2,7 +2,7 @@
 //! and a non-zero exit status.
 
 use dangvu_domain::DomainError;
-use dangvu_storage::StoreError;
+use dangvu_storage::{Entity, StoreError};
 use std::process::ExitCode;
 
 /// What can make a command fail.
@@ -66,12 +66,11 @@ impl CliError {
 fn store_message_vi(e: &StoreError) -> String {
     match e {
         StoreError::NotFound { entity, code } => {
-            let what = match *entity {
-                "organization" => "tổ chức đảng",
-                "member" => "đảng viên",
-                "account" => "tài khoản",
-                "api_token" => "mã truy cập API",
-                _ => "bản ghi",
+            let what = match entity {
+                Entity::Organization => "tổ chức đảng",
+                Entity::Member => "đảng viên",
+                Entity::Account => "tài khoản",
+                Entity::ApiToken => "mã truy cập API",
             };
             format!("không tìm thấy {what} có mã {code}")
         }
@@ -83,6 +82,9 @@ fn store_message_vi(e: &StoreError) -> String {
             format!("cập nhật cấu trúc cơ sở dữ liệu thất bại: {detail}")
         }
         StoreError::Database(detail) => format!("lỗi cơ sở dữ liệu: {detail}"),
+        StoreError::Corrupt(detail) => format!("dữ liệu lưu trữ không hợp lệ: {detail}"),
+        StoreError::Json(detail) => format!("lỗi JSON: {detail}"),
+        StoreError::Crypto(detail) => format!("lỗi mật mã: {detail}"),
     }
 }
 
@@ -133,7 +135,7 @@ mod tests {
     #[test]
     fn messages_are_given_in_both_languages() {
         let err = CliError::Store(StoreError::NotFound {
-            entity: "organization",
+            entity: Entity::Organization,
             code: "XX".into(),
         });
         assert_eq!(err.message_vi(), "không tìm thấy tổ chức đảng có mã XX");

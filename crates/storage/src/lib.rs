@@ -24,7 +24,7 @@ mod tree;
 pub use accounts::*;
 pub use audit::*;
 pub use db::{Backend, DatabaseUrl, Store};
-pub use error::StoreError;
+pub use error::{Entity, StoreError};
 pub use interchange::*;
 pub use members::*;
 pub use scope::Scope;

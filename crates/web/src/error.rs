@@ -246,8 +246,8 @@ impl From<StoreError> for AppError {
         match err {
             StoreError::NotFound { entity, code } => AppError::NotFound {
                 entity: match entity {
-                    "organization" => Entity::Org,
-                    "member" => Entity::Member,
+                    dangvu_storage::Entity::Organization => Entity::Org,
+                    dangvu_storage::Entity::Member => Entity::Member,
                     _ => Entity::Page,
                 },
                 code,

@@ -61,9 +61,7 @@ pub(crate) async fn show_member(
     let audit = auth.audit();
     let mut member = state
         .read(&auth.scope, move |store, scope| {
-            let member = store.member(scope, &code)?;
-            store.record_read(&audit, "member", code.as_str())?;
-            Ok(member)
+            store.open_member(scope, &code, &audit)
         })
         .await?;
     if !auth.role().sees_citizen_id() {

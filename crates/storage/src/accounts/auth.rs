@@ -11,6 +11,7 @@ use crate::accounts::sessions;
 use crate::accounts::throttle::{self, kept};
 use crate::audit::{self, Change};
 use crate::db::conn::DbConnection;
+use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, AuthError, SessionToken, Store, StoreError};
 use chrono::NaiveDateTime;
 use dangvu_domain::actor::{Actor, NewPassword, Username};
@@ -38,7 +39,7 @@ impl Attempt<'_> {
 fn record_failure(
     conn: &mut DbConnection,
     attempt: &Attempt<'_>,
-    action: &str,
+    action: AuditAction,
     reason: &str,
 ) -> Result<(), StoreError> {
     if reason != "throttled" {
@@ -49,7 +50,7 @@ fn record_failure(
         &attempt.audit_context(),
         Change {
             action,
-            entity: "account",
+            entity: AuditEntity::Account,
             entity_code: Some(&attempt.username),
             before_json: None,
             after_json: Some(json!({ "reason": reason }).to_string()),
@@ -64,7 +65,7 @@ fn check(
 ) -> Result<Result<AccountRow, AuthError>, StoreError> {
     throttle::lock(conn)?;
     if throttle::is_throttled(conn, &attempt.username, &attempt.source, attempt.now)? {
-        record_failure(conn, attempt, "login.failed", "throttled")?;
+        record_failure(conn, attempt, AuditAction::LoginFailed, "throttled")?;
         return Ok(Err(AuthError::Throttled));
     }
     let account = match Username::parse(&attempt.username) {
@@ -83,7 +84,7 @@ fn check(
     match account {
         Some(row) if reason.is_empty() => Ok(Ok(row)),
         _ => {
-            record_failure(conn, attempt, "login.failed", reason)?;
+            record_failure(conn, attempt, AuditAction::LoginFailed, reason)?;
             Ok(Err(AuthError::BadCredentials))
         }
     }
@@ -104,8 +105,8 @@ fn sign_in(
         conn,
         &attempt.audit_context(),
         Change {
-            action: "login",
-            entity: "account",
+            action: AuditAction::Login,
+            entity: AuditEntity::Account,
             entity_code: Some(actor.username().as_str()),
             before_json: None,
             after_json: None,

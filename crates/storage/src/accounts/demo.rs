@@ -4,6 +4,7 @@
 //! once. The demo (`--demo`) adds one account per role on the Vị Xuyên demo district, with
 //! published passwords (`<username>-dangvu`): never use them on real data.
 
+use crate::Entity;
 use crate::accounts::manage::insert;
 use crate::accounts::secrets::{generated_password, hash_password};
 use crate::db::conn::DbConnection;
@@ -54,7 +55,7 @@ fn demo_member(conn: &mut DbConnection, today: Date) -> Result<MemberCode, Store
         .first(conn)
         .optional()?;
     let code = code.ok_or_else(|| StoreError::NotFound {
-        entity: "member",
+        entity: Entity::Member,
         code: format!("{DEMO_CELL}@{today}"),
     })?;
     MemberCode::parse(&code).map_err(invalid)

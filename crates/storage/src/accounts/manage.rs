@@ -13,17 +13,14 @@ use crate::db::conn::DbConnection;
 use crate::db::schema::{accounts, api_tokens, members, sessions};
 use crate::tree::sql as tree_sql;
 use crate::{AccountView, AuditContext, NewAccount, Scope, Store, StoreError};
+use crate::{AuditAction, AuditEntity, Entity};
 use dangvu_domain::actor::{NewPassword, Username, check_reach};
 use dangvu_domain::enums::Enumeration;
 use diesel::prelude::*;
 use serde_json::json;
 
 /// `NotFound` for anything but the whole installation.
-pub(crate) fn require_admin(
-    scope: &Scope,
-    entity: &'static str,
-    code: &str,
-) -> Result<(), StoreError> {
+pub(crate) fn require_admin(scope: &Scope, entity: Entity, code: &str) -> Result<(), StoreError> {
     if scope.is_whole_installation() {
         Ok(())
     } else {
@@ -36,7 +33,7 @@ pub(crate) fn require_admin(
 
 fn not_found(username: &Username) -> StoreError {
     StoreError::NotFound {
-        entity: "account",
+        entity: Entity::Account,
         code: username.to_string(),
     }
 }
@@ -90,8 +87,8 @@ pub(crate) fn insert(
         conn,
         ctx,
         Change {
-            action: "account.create",
-            entity: "account",
+            action: AuditAction::AccountCreate,
+            entity: AuditEntity::Account,
             entity_code: Some(account.username.as_str()),
             before_json: None,
             after_json: Some(after.to_string()),
@@ -107,7 +104,7 @@ fn member_id(conn: &mut DbConnection, code: &str) -> Result<i64, StoreError> {
         .first(conn)
         .optional()?
         .ok_or_else(|| StoreError::NotFound {
-            entity: "member",
+            entity: Entity::Member,
             code: code.to_string(),
         })
 }
@@ -126,7 +123,7 @@ impl Store {
         ctx: &AuditContext,
         account: &NewAccount,
     ) -> Result<AccountView, StoreError> {
-        require_admin(scope, "account", account.username.as_str())?;
+        require_admin(scope, Entity::Account, account.username.as_str())?;
         let hash = hash_password(&account.password)?;
         self.write(|c| insert(c, ctx, account, &hash))
     }
@@ -154,7 +151,7 @@ impl Store {
         ctx: &AuditContext,
         username: &Username,
     ) -> Result<bool, StoreError> {
-        require_admin(scope, "account", username.as_str())?;
+        require_admin(scope, Entity::Account, username.as_str())?;
         self.write(|c| {
             let account = existing(c, username)?;
             if account.disabled {
@@ -180,8 +177,8 @@ impl Store {
                 c,
                 ctx,
                 Change {
-                    action: "account.disable",
-                    entity: "account",
+                    action: AuditAction::AccountDisable,
+                    entity: AuditEntity::Account,
                     entity_code: Some(username.as_str()),
                     before_json: Some(json!({ "disabled": false }).to_string()),
                     after_json: Some(after.to_string()),
@@ -200,7 +197,7 @@ impl Store {
         username: &Username,
         password: &NewPassword,
     ) -> Result<(), StoreError> {
-        require_admin(scope, "account", username.as_str())?;
+        require_admin(scope, Entity::Account, username.as_str())?;
         let hash = hash_password(password)?;
         self.write(|c| {
             let account = existing(c, username)?;
@@ -228,8 +225,8 @@ pub(crate) fn replace_password(
         conn,
         ctx,
         Change {
-            action: "account.password",
-            entity: "account",
+            action: AuditAction::AccountPassword,
+            entity: AuditEntity::Account,
             entity_code: Some(username.as_str()),
             before_json: None,
             after_json: Some(json!({ "sessions_ended": sessions_ended }).to_string()),

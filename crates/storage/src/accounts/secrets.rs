@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N], StoreError> {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes)
-        .map_err(|e| StoreError::Database(format!("no random source: {e}")))?;
+        .map_err(|e| StoreError::Crypto(format!("no random source: {e}")))?;
     Ok(bytes)
 }
 
@@ -91,11 +91,11 @@ pub(crate) fn generated_password() -> Result<NewPassword, StoreError> {
 /// The argon2id PHC string of `password`, with a random salt.
 pub(crate) fn hash_password(password: &NewPassword) -> Result<String, StoreError> {
     let salt = SaltString::encode_b64(&random_bytes::<16>()?)
-        .map_err(|e| StoreError::Database(format!("salt: {e}")))?;
+        .map_err(|e| StoreError::Crypto(format!("salt: {e}")))?;
     Argon2::default()
         .hash_password(password.expose().as_bytes(), &salt)
         .map(|hash| hash.to_string())
-        .map_err(|e| StoreError::Database(format!("password hashing: {e}")))
+        .map_err(|e| StoreError::Crypto(format!("password hashing: {e}")))
 }
 
 /// Whether `password` matches the stored PHC string. A malformed stored hash matches

@@ -12,6 +12,7 @@ use crate::audit::chain::to_micros;
 use crate::audit::{self, Change};
 use crate::db::conn::DbConnection;
 use crate::db::schema::sessions;
+use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, Store, StoreError};
 use chrono::{NaiveDateTime, TimeDelta};
 use dangvu_domain::actor::Actor;
@@ -164,8 +165,8 @@ impl Store {
                 c,
                 &ctx,
                 Change {
-                    action: "logout",
-                    entity: "account",
+                    action: AuditAction::Logout,
+                    entity: AuditEntity::Account,
                     entity_code: Some(&account.username),
                     before_json: None,
                     after_json: None,

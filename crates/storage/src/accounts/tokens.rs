@@ -8,6 +8,7 @@ use crate::accounts::sessions::looks_like_token;
 use crate::audit::chain::to_micros;
 use crate::audit::{self, Change};
 use crate::db::schema::{accounts, api_tokens};
+use crate::{AuditAction, AuditEntity, Entity};
 use crate::{AuditContext, Scope, Store, StoreError, TokenView};
 use chrono::{NaiveDateTime, TimeDelta};
 use dangvu_domain::actor::{Actor, Username};
@@ -41,7 +42,7 @@ impl Store {
         username: &Username,
         expires_days: Option<u32>,
     ) -> Result<(i64, TokenSecret), StoreError> {
-        require_admin(scope, "account", username.as_str())?;
+        require_admin(scope, Entity::Account, username.as_str())?;
         if expires_days.is_some_and(|d| d == 0 || d > MAX_TOKEN_DAYS) {
             return Err(StoreError::Invalid(format!(
                 "a token lasts 1 to {MAX_TOKEN_DAYS} days"
@@ -75,8 +76,8 @@ impl Store {
                 c,
                 ctx,
                 Change {
-                    action: "token.create",
-                    entity: "api_token",
+                    action: AuditAction::TokenCreate,
+                    entity: AuditEntity::ApiToken,
                     entity_code: Some(&id.to_string()),
                     before_json: None,
                     after_json: Some(after.to_string()),
@@ -144,7 +145,7 @@ impl Store {
         id: i64,
     ) -> Result<bool, StoreError> {
         let code = id.to_string();
-        require_admin(scope, "api_token", &code)?;
+        require_admin(scope, Entity::ApiToken, &code)?;
         self.write(|c| {
             let revoked_at: Option<Option<NaiveDateTime>> = api_tokens::table
                 .find(id)
@@ -153,7 +154,7 @@ impl Store {
                 .optional()?;
             match revoked_at {
                 None => Err(StoreError::NotFound {
-                    entity: "api_token",
+                    entity: Entity::ApiToken,
                     code: code.clone(),
                 }),
                 Some(Some(_)) => Ok(false),
@@ -165,8 +166,8 @@ impl Store {
                         c,
                         ctx,
                         Change {
-                            action: "token.revoke",
-                            entity: "api_token",
+                            action: AuditAction::TokenRevoke,
+                            entity: AuditEntity::ApiToken,
                             entity_code: Some(&code),
                             before_json: None,
                             after_json: Some(json!({ "revoked": true }).to_string()),

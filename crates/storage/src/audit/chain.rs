@@ -59,8 +59,7 @@ pub(crate) fn row_hash(prev_hash: &str, row: &Content<'_>) -> Result<String, Sto
         row.entity_code,
         row.before_json,
         row.after_json,
-    ))
-    .map_err(|e| StoreError::Database(e.to_string()))?;
+    ))?;
     Ok(sha256_hex(format!("{prev_hash}\n{canonical}").as_bytes()))
 }
 
@@ -94,8 +93,8 @@ pub(crate) fn append(
             at,
             actor: &ctx.actor,
             source: &ctx.source,
-            action: change.action,
-            entity: change.entity,
+            action: change.action.as_str(),
+            entity: change.entity.as_str(),
             entity_code: change.entity_code,
             before_json: change.before_json.as_deref(),
             after_json: change.after_json.as_deref(),
@@ -106,8 +105,8 @@ pub(crate) fn append(
             audit_log::at.eq(at),
             audit_log::actor.eq(&ctx.actor),
             audit_log::source.eq(&ctx.source),
-            audit_log::action.eq(change.action),
-            audit_log::entity.eq(change.entity),
+            audit_log::action.eq(change.action.as_str()),
+            audit_log::entity.eq(change.entity.as_str()),
             audit_log::entity_code.eq(change.entity_code),
             audit_log::before_json.eq(change.before_json),
             audit_log::after_json.eq(change.after_json),

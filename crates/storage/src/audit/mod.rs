@@ -5,9 +5,11 @@
 //! [`record`], so no row escapes the chain.
 
 pub(crate) mod chain;
+mod kinds;
 mod records;
 mod views;
 
+pub use kinds::{AuditAction, AuditEntity};
 pub use views::*;
 
 use crate::StoreError;
@@ -17,10 +19,10 @@ use diesel::prelude::*;
 
 /// What a change did, for its audit row.
 pub(crate) struct Change<'a> {
-    /// `dataset.load`, `member.update`, …
-    pub action: &'a str,
+    /// What was done.
+    pub action: AuditAction,
     /// The kind of record changed.
-    pub entity: &'a str,
+    pub entity: AuditEntity,
     /// Its code, when the change concerns one record.
     pub entity_code: Option<&'a str>,
     /// The record before, as JSON.
@@ -36,6 +38,26 @@ pub(crate) fn record(
     change: Change<'_>,
 ) -> Result<(), StoreError> {
     chain::append(conn, ctx, change)
+}
+
+/// Appends the row saying that `ctx` opened the full record `code` of kind `entity`.
+pub(crate) fn record_read(
+    conn: &mut DbConnection,
+    ctx: &AuditContext,
+    entity: AuditEntity,
+    code: &str,
+) -> Result<(), StoreError> {
+    record(
+        conn,
+        ctx,
+        Change {
+            action: AuditAction::Read,
+            entity,
+            entity_code: Some(code),
+            before_json: None,
+            after_json: None,
+        },
+    )
 }
 
 /// The columns of [`ENTRY_COLUMNS`], as loaded.

@@ -1,7 +1,7 @@
 //! The audit use cases: recording reads and denials, the administrators' page, and
 //! verifying the chain.
 
-use crate::audit::{self, Change, chain};
+use crate::audit::{self, AuditAction, AuditEntity, Change, chain};
 use crate::{
     AuditContext, AuditEntry, AuditFilter, AuditPage, AuditVerification, Scope, Store, StoreError,
 };
@@ -33,36 +33,24 @@ impl Store {
 
     /// Records that `ctx` opened the full record `code` of kind `entity` (a member's
     /// profile with the citizen ID): action `read`.
-    #[tracing::instrument(skip_all, fields(entity, code), err)]
+    #[tracing::instrument(skip_all, fields(%entity, code), err)]
     pub fn record_read(
         &self,
         ctx: &AuditContext,
-        entity: &str,
+        entity: AuditEntity,
         code: &str,
     ) -> Result<(), StoreError> {
-        self.write(|c| {
-            audit::record(
-                c,
-                ctx,
-                Change {
-                    action: "read",
-                    entity,
-                    entity_code: Some(code),
-                    before_json: None,
-                    after_json: None,
-                },
-            )
-        })
+        self.write(|c| audit::record_read(c, ctx, entity, code))
     }
 
     /// Records that `ctx` was refused `attempted` (a route or an action, e.g.
     /// `POST /api/v1/import`) on `entity` `code`: action `denied`.
-    #[tracing::instrument(skip_all, fields(attempted, entity), err)]
+    #[tracing::instrument(skip_all, fields(attempted, %entity), err)]
     pub fn record_denial(
         &self,
         ctx: &AuditContext,
         attempted: &str,
-        entity: &str,
+        entity: AuditEntity,
         code: Option<&str>,
     ) -> Result<(), StoreError> {
         let after = json!({ "attempted": crate::accounts::throttle::kept(attempted) });
@@ -71,7 +59,7 @@ impl Store {
                 c,
                 ctx,
                 Change {
-                    action: "denied",
+                    action: AuditAction::Denied,
                     entity,
                     entity_code: code,
                     before_json: None,

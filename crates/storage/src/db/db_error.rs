@@ -21,7 +21,7 @@ impl From<Error> for StoreError {
                     field: conflict_field(info.as_ref()),
                 }
             }
-            other => StoreError::Database(other.to_string()),
+            other => StoreError::Database(Box::new(other)),
         }
     }
 }

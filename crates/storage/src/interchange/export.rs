@@ -18,6 +18,7 @@ use crate::interchange::stored::{self, ID_CHUNK, StoredOrgs};
 use crate::tree::access;
 use crate::tree::refs::enum_code;
 use crate::tree::sql::places;
+use crate::{AuditAction, AuditEntity, Entity};
 use crate::{AuditContext, Scope, StoreError};
 use dangvu_domain::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
 use dangvu_domain::{MemberCode, OrgCode};
@@ -44,8 +45,8 @@ pub(crate) fn export(
         conn,
         ctx,
         Change {
-            action: "export",
-            entity: "organization",
+            action: AuditAction::Export,
+            entity: AuditEntity::Organization,
             entity_code: root,
             before_json: None,
             after_json: Some(after.to_string()),
@@ -63,7 +64,7 @@ fn collect(
     if scope.own_member().is_some() {
         let code = org.map_or_else(String::new, ToString::to_string);
         return Err(StoreError::NotFound {
-            entity: "organization",
+            entity: Entity::Organization,
             code,
         });
     }

@@ -13,6 +13,7 @@ use crate::db::schema::{
 };
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::members::rows::{MEMBER_COLUMNS, new_member};
+use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, StoreError};
 use dangvu_domain::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
 use dangvu_domain::tree::TreeHistory;
@@ -123,13 +124,11 @@ pub(crate) fn load(
         conn,
         ctx,
         Change {
-            action: "dataset.load",
-            entity: "dataset",
+            action: AuditAction::DatasetLoad,
+            entity: AuditEntity::Dataset,
             entity_code: None,
             before_json: None,
-            after_json: Some(
-                serde_json::to_string(&stats).map_err(|e| StoreError::Database(e.to_string()))?,
-            ),
+            after_json: Some(serde_json::to_string(&stats).map_err(StoreError::from)?),
         },
     )?;
     refresh_statistics(conn)?;

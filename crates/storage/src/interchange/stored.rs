@@ -56,8 +56,8 @@ pub(crate) fn orgs(conn: &mut DbConnection) -> Result<StoredOrgs, StoreError> {
         .load(conn)?;
     let mut codes = HashMap::with_capacity(rows.len());
     for (id, code, ..) in &rows {
-        let parsed = OrgCode::parse(code)
-            .map_err(|_| StoreError::Database(format!("stored code {code:?} is not valid")))?;
+        let parsed =
+            OrgCode::parse(code).map_err(|_| StoreError::Corrupt(format!("code {code:?}")))?;
         codes.insert(*id, parsed);
     }
     let mut parents = parent_links(conn, &codes)?;
@@ -85,7 +85,7 @@ fn code_of(codes: &HashMap<i64, OrgCode>, id: i64) -> Result<OrgCode, StoreError
     codes
         .get(&id)
         .cloned()
-        .ok_or_else(|| StoreError::Database(format!("organization id {id} is missing")))
+        .ok_or_else(|| StoreError::Corrupt(format!("organization id {id} is missing")))
 }
 
 fn since(from: Date) -> Option<Date> {

@@ -7,6 +7,7 @@
 //! they left). A member's own-record scope reaches no organization and no member but
 //! themselves.
 
+use crate::Entity;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{members, registrations};
 use crate::tree::sql::{self as tree_sql, place_on, places};
@@ -25,7 +26,9 @@ pub(crate) fn visible_org(
     let org_id = tree_sql::org_id(conn, code)?;
     let periods: Vec<Period> = places(conn, org_id)?.iter().map(|p| p.period()).collect();
     let anchor = anchor_day(&periods, scope.today()).map(|(_, day)| (org_id, day));
-    ensure_reached(conn, scope, anchor, || not_found("organization", code))?;
+    ensure_reached(conn, scope, anchor, || {
+        not_found(Entity::Organization, code)
+    })?;
     Ok(org_id)
 }
 
@@ -36,12 +39,12 @@ pub(crate) fn visible_member(
     code: &str,
 ) -> Result<i64, StoreError> {
     if scope.own_member().is_some_and(|own| own.as_str() != code) {
-        return Err(not_found("member", code));
+        return Err(not_found(Entity::Member, code));
     }
     let member_id: i64 = member_id_query(code)
         .first(conn)
         .optional()?
-        .ok_or_else(|| not_found("member", code))?;
+        .ok_or_else(|| not_found(Entity::Member, code))?;
     if scope.own_member().is_some() {
         return Ok(member_id);
     }
@@ -55,7 +58,7 @@ pub(crate) fn visible_member(
         .collect();
     let anchor = anchor_day(&periods, scope.today())
         .and_then(|(i, day)| regs.get(i).map(|(org_id, _, _)| (*org_id, day)));
-    ensure_reached(conn, scope, anchor, || not_found("member", code))?;
+    ensure_reached(conn, scope, anchor, || not_found(Entity::Member, code))?;
     Ok(member_id)
 }
 
@@ -131,7 +134,7 @@ pub(crate) fn explain_visible_member(
     Ok(plans)
 }
 
-fn not_found(entity: &'static str, code: &str) -> StoreError {
+fn not_found(entity: Entity, code: &str) -> StoreError {
     StoreError::NotFound {
         entity,
         code: code.to_string(),

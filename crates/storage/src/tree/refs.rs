@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use std::collections::HashMap;
 
 fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Database(format!("stored {what} {value:?} is not valid"))
+    StoreError::Corrupt(format!("{what} {value:?}"))
 }
 
 /// An enumeration from its stored code.

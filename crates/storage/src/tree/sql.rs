@@ -3,6 +3,7 @@
 //! An organization's place on day D is its `org_paths` row valid on D. Its subtree on D is
 //! every row valid on D whose path lies in `[path, path_upper)`: a range on an index.
 
+use crate::Entity;
 use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{org_paths, organizations};
@@ -79,7 +80,7 @@ pub(crate) fn org_id(conn: &mut DbConnection, code: &str) -> Result<i64, StoreEr
         .first(conn)
         .optional()?
         .ok_or_else(|| StoreError::NotFound {
-            entity: "organization",
+            entity: Entity::Organization,
             code: code.to_string(),
         })
 }

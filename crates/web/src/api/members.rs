@@ -74,9 +74,7 @@ pub(crate) async fn get_member(
     let audit = auth.audit();
     let member = state
         .read(&auth.scope, move |store, scope| {
-            let member = store.member(scope, &code)?;
-            store.record_read(&audit, "member", code.as_str())?;
-            Ok(member)
+            store.open_member(scope, &code, &audit)
         })
         .await?;
     Ok(Json(MemberJson::new(member, auth.role().sees_citizen_id())))

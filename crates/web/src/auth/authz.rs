@@ -73,7 +73,9 @@ async fn deny(state: &AppState, auth: &Authenticated, attempted: &str) -> Result
     let ctx = auth.audit();
     let attempted = attempted.to_string();
     let recorded = state
-        .blocking(move |store| store.record_denial(&ctx, &attempted, "route", None))
+        .blocking(move |store| {
+            store.record_denial(&ctx, &attempted, dangvu_storage::AuditEntity::Route, None)
+        })
         .await;
     match recorded {
         Ok(Ok(())) => {}

@@ -38,8 +38,8 @@ pub(crate) fn known_codes(
         if scope.root().is_some() && visible_org(conn, scope, &code).is_err() {
             continue;
         }
-        let parsed = OrgCode::parse(&code)
-            .map_err(|_| StoreError::Database(format!("stored code {code:?} is not valid")))?;
+        let parsed =
+            OrgCode::parse(&code).map_err(|_| StoreError::Corrupt(format!("code {code:?}")))?;
         let org = KnownOrg {
             org_type: enum_code(&org_type)?,
             life: Period::new(founded_on, dissolved_on),

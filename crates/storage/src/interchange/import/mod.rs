@@ -22,6 +22,7 @@ pub use types::{
 use crate::audit::{self, Change};
 use crate::db::conn::DbConnection;
 use crate::interchange::load;
+use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, Scope, StoreError};
 use dangvu_domain::interchange::merge::{self, MergeRequest};
 
@@ -102,14 +103,13 @@ fn run(
     };
     let created: u64 = plan.summary.tables.iter().map(|t| t.counts.created).sum();
     write::write(conn, stored, &plan, &tree, request).map_err(failed)?;
-    let summary_json = serde_json::to_string(&plan.summary)
-        .map_err(|e| failed(StoreError::Database(e.to_string())))?;
+    let summary_json = serde_json::to_string(&plan.summary).map_err(|e| failed(e.into()))?;
     audit::record(
         conn,
         ctx,
         Change {
-            action: "import",
-            entity: "dataset",
+            action: AuditAction::Import,
+            entity: AuditEntity::Dataset,
             entity_code: None,
             before_json: None,
             after_json: Some(summary_json),
