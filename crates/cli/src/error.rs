@@ -1,7 +1,7 @@
 //! The command line's error type and how it is shown: Vietnamese first, English beside it,
 //! and a non-zero exit status.
 
-use dangvu_app::StoreError;
+use dangvu_app::{Entity, StoreError};
 use dangvu_domain::DomainError;
 use std::process::ExitCode;
 
@@ -85,12 +85,11 @@ impl CliError {
 fn store_message_vi(e: &StoreError) -> String {
     match e {
         StoreError::NotFound { entity, code } => {
-            let what = match *entity {
-                "organization" => "tổ chức đảng",
-                "member" => "đảng viên",
-                "account" => "tài khoản",
-                "api_token" => "mã truy cập API",
-                _ => "bản ghi",
+            let what = match entity {
+                Entity::Organization => "tổ chức đảng",
+                Entity::Member => "đảng viên",
+                Entity::Account => "tài khoản",
+                Entity::ApiToken => "mã truy cập API",
             };
             format!("không tìm thấy {what} có mã {code}")
         }
@@ -102,6 +101,9 @@ fn store_message_vi(e: &StoreError) -> String {
             format!("cập nhật cấu trúc cơ sở dữ liệu thất bại: {detail}")
         }
         StoreError::Database(detail) => format!("lỗi cơ sở dữ liệu: {detail}"),
+        StoreError::Corrupt(detail) => format!("dữ liệu lưu trữ không hợp lệ: {detail}"),
+        StoreError::Json(detail) => format!("lỗi JSON: {detail}"),
+        StoreError::Crypto(detail) => format!("lỗi mật mã: {detail}"),
     }
 }
 
@@ -152,7 +154,7 @@ mod tests {
     #[test]
     fn messages_are_given_in_both_languages() {
         let err = CliError::Store(StoreError::NotFound {
-            entity: "organization",
+            entity: Entity::Organization,
             code: "XX".into(),
         });
         assert_eq!(err.message_vi(), "không tìm thấy tổ chức đảng có mã XX");

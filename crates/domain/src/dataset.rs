@@ -176,18 +176,12 @@ impl MemberRecord {
 
     /// Where the member is officially registered on `day`.
     pub fn registration_on(&self, day: Date) -> Option<&OrgCode> {
-        self.registration_periods()
-            .into_iter()
-            .find(|(p, _)| p.contains(day))
-            .map(|(_, o)| o)
+        crate::dates::find_on(self.registration_periods(), day)
     }
 
     /// The member's status on `day`.
     pub fn status_on(&self, day: Date) -> MemberStatus {
-        self.status_periods()
-            .into_iter()
-            .find(|(p, _)| p.contains(day))
-            .map_or(MemberStatus::DangSinhHoat, |(_, s)| s)
+        crate::dates::find_on(self.status_periods(), day).unwrap_or(MemberStatus::DangSinhHoat)
     }
 
     /// Whether the member is still probationary on `day` (no full-membership date yet).

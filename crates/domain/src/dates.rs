@@ -82,6 +82,16 @@ impl Period {
     }
 }
 
+/// The value of the first period that holds on `day`: how every history is read (a
+/// member's registration and status, an organization's superior). Histories entered out of
+/// date order may overlap; the first entry wins.
+pub fn find_on<T>(periods: impl IntoIterator<Item = (Period, T)>, day: Date) -> Option<T> {
+    periods
+        .into_iter()
+        .find(|(p, _)| p.contains(day))
+        .map(|(_, value)| value)
+}
+
 /// Parses a date written `YYYY-MM-DD` or `DD/MM/YYYY` (the two forms of interchange v1).
 /// Impossible dates such as 31/02 are rejected.
 pub fn parse_date(field: &'static str, raw: &str) -> Result<Date, DomainError> {

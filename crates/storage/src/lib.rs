@@ -4,71 +4,30 @@
 //! `MultiConnection` and one hand-written schema; every use case runs as one synchronous
 //! transaction (call it from a blocking thread). Every read takes a [`Scope`], so no query
 //! can forget who is asking; every change writes its audit row in the same transaction.
+//!
+//! One folder per capability, named as in the other crates: [`db`] reaches the database;
+//! `tree`, `members`, `interchange`, `accounts`, `audit` and `reports` each hold their
+//! queries, their views and their `impl Store` use cases.
 
-mod access;
-mod account_rows;
-mod account_views;
 mod accounts;
 mod audit;
-mod audit_chain;
-mod audit_records;
-mod auth;
-mod conn;
-mod db_error;
-mod demo_accounts;
+mod db;
 mod error;
-mod export;
-mod figures;
-mod import;
-mod import_checks;
-mod import_count;
-mod import_history;
-mod import_known;
-mod import_merge;
-mod import_plan;
-mod import_state;
-mod import_types;
-mod import_write;
-mod load;
-mod load_rows;
-mod member_detail;
-mod member_rows;
-mod member_sheet;
+mod interchange;
 mod members;
-mod migrate;
-mod orgs;
-mod periods;
-mod refs;
-mod schema;
+mod reports;
 mod scope;
-mod secrets;
-mod sessions;
-mod store;
-mod stored;
-mod summary;
-mod throttle;
-mod tokens;
-mod tree_sql;
-mod txn;
-mod url;
-mod views;
-
-pub use account_views::*;
-pub use demo_accounts::{FIRST_ADMIN, demo_password};
-pub use error::StoreError;
-pub use import_types::{
-    GivenColumns, ImportCounts, ImportError, ImportProgress, ImportRequest, ImportSummary,
-    TableCounts,
-};
-pub use scope::Scope;
-pub use secrets::{SessionToken, TokenSecret};
-pub use sessions::{SESSION_ABSOLUTE, SESSION_IDLE};
-pub use store::Store;
-pub use throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT, WINDOW as THROTTLE_WINDOW};
-pub use tokens::MAX_TOKEN_DAYS;
-pub use url::{Backend, DatabaseUrl};
-pub use views::*;
-#[cfg(feature = "testing")]
-pub mod import_bench;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod tree;
+
+pub use accounts::*;
+pub use audit::*;
+pub use db::{Backend, DatabaseUrl, Store};
+pub use error::{Entity, StoreError};
+pub use interchange::*;
+pub use members::*;
+pub use scope::Scope;
+#[cfg(feature = "testing")]
+pub use testing::import_bench;
+pub use tree::*;

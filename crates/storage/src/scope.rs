@@ -4,6 +4,7 @@
 //! constructors, so a query without one does not compile. A signed-in account's scope comes
 //! from its [`Actor`] ([`Scope::for_actor`]); the command line is the local administrator.
 
+use crate::Entity;
 use crate::StoreError;
 use dangvu_domain::actor::{Actor, Reach};
 use dangvu_domain::{Date, MemberCode, OrgCode};
@@ -89,7 +90,7 @@ impl Scope {
     pub(crate) fn require_organizations(&self) -> Result<(), StoreError> {
         match &self.reach {
             Reach::OwnRecord(_) => Err(StoreError::NotFound {
-                entity: "organization",
+                entity: Entity::Organization,
                 code: String::new(),
             }),
             Reach::Everything | Reach::Subtree(_) => Ok(()),

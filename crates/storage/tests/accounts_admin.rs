@@ -10,7 +10,7 @@ mod common;
 use accounts_support::*;
 use common::fixture::{d, oc};
 use dangvu_domain::roles::Role;
-use dangvu_storage::{AuthError, Scope, StoreError};
+use dangvu_storage::{AuthError, Entity, Scope, StoreError};
 
 #[test]
 fn an_administrator_creates_lists_disables_and_resets_accounts() {
@@ -126,7 +126,7 @@ fn accounts_are_managed_by_the_whole_installation_scope_only() {
             matches!(
                 refused,
                 Err(StoreError::NotFound {
-                    entity: "account",
+                    entity: Entity::Account,
                     ..
                 })
             ),

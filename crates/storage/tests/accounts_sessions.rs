@@ -9,7 +9,7 @@ mod common;
 
 use accounts_support::*;
 use dangvu_domain::roles::Role;
-use dangvu_storage::{Store, StoreError};
+use dangvu_storage::{Entity, Store, StoreError};
 
 fn with_staff() -> Vec<(dangvu_storage::testing::TestDb, Store)> {
     let dbs = loaded();
@@ -186,7 +186,7 @@ fn a_token_acts_as_its_account_until_it_expires_or_is_revoked() {
         assert!(matches!(
             store.revoke_token(&everything(), &admin_ctx(3), 999_999),
             Err(StoreError::NotFound {
-                entity: "api_token",
+                entity: Entity::ApiToken,
                 ..
             })
         ));

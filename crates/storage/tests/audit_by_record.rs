@@ -8,7 +8,7 @@ mod common;
 
 use accounts_support::*;
 use dangvu_domain::roles::Role;
-use dangvu_storage::{AuditContext, AuditFilter};
+use dangvu_storage::{AuditContext, AuditEntity, AuditFilter};
 
 #[test]
 fn the_audit_page_filters_by_the_code_of_the_record() {
@@ -24,11 +24,17 @@ fn the_audit_page_filters_by_the_code_of_the_record() {
             .authenticate("xem", PASSWORD, "10.0.0.1", at(10))
             .unwrap();
         let ctx = |minutes| AuditContext::for_actor(&xem, "10.0.0.1", at(minutes));
-        store.record_read(&ctx(20), "member", "M01").unwrap();
-        store.record_read(&ctx(21), "member", "M02").unwrap();
-        store.record_read(&ctx(22), "member", "M01").unwrap();
         store
-            .record_denial(&ctx(23), "GET /audit", "member", Some("M01"))
+            .record_read(&ctx(20), AuditEntity::Member, "M01")
+            .unwrap();
+        store
+            .record_read(&ctx(21), AuditEntity::Member, "M02")
+            .unwrap();
+        store
+            .record_read(&ctx(22), AuditEntity::Member, "M01")
+            .unwrap();
+        store
+            .record_denial(&ctx(23), "GET /audit", AuditEntity::Member, Some("M01"))
             .unwrap();
         let page = |filter: AuditFilter| store.audit_entries(&everything(), &filter).unwrap();
 

@@ -10,7 +10,7 @@ mod common;
 
 use accounts_support::*;
 use dangvu_domain::roles::Role;
-use dangvu_storage::{AuditBreak, AuditVerification, Store};
+use dangvu_storage::{AuditBreak, AuditEntity, AuditVerification, Store};
 
 /// A log of a few rows of different kinds; returns the ids, oldest first.
 fn busy_log(store: &Store) -> Vec<i64> {
@@ -24,7 +24,9 @@ fn busy_log(store: &Store) -> Vec<i64> {
         .unwrap();
     let _ = store.authenticate("xem", "wrong password", "10.0.0.1", at(1));
     let (_, token) = store.login("xem", PASSWORD, "10.0.0.1", at(2)).unwrap();
-    store.record_read(&admin_ctx(3), "member", "M01").unwrap();
+    store
+        .record_read(&admin_ctx(3), AuditEntity::Member, "M01")
+        .unwrap();
     store
         .end_session(token.expose(), "10.0.0.1", at(4))
         .unwrap();
@@ -138,7 +140,9 @@ fn rows_written_before_chaining_are_chained_once_when_the_database_is_opened() {
             store.verify_audit().unwrap(),
             AuditVerification::Intact { rows_checked: 1 }
         );
-        store.record_read(&admin_ctx(0), "member", "M01").unwrap();
+        store
+            .record_read(&admin_ctx(0), AuditEntity::Member, "M01")
+            .unwrap();
         // Once the log is chained, an unchained row is a break, not history to seal.
         execute(&db.url, legacy);
         let store = db.open();
@@ -162,7 +166,7 @@ fn concurrent_writers_keep_one_chain() {
                 s.spawn(move || {
                     for i in 0..10 {
                         store
-                            .record_read(&admin_ctx(i), "member", &format!("M{t}{i}"))
+                            .record_read(&admin_ctx(i), AuditEntity::Member, &format!("M{t}{i}"))
                             .unwrap();
                     }
                 });

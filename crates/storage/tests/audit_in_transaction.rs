@@ -9,7 +9,7 @@ mod common;
 
 use accounts_support::*;
 use dangvu_domain::roles::Role;
-use dangvu_storage::{Backend, StoreError};
+use dangvu_storage::{AuditEntity, Backend, Entity, StoreError};
 
 #[test]
 fn each_committed_change_has_exactly_one_audit_row_and_each_refused_one_none() {
@@ -49,7 +49,7 @@ fn each_committed_change_has_exactly_one_audit_row_and_each_refused_one_none() {
         assert!(matches!(
             unknown_org,
             Err(StoreError::NotFound {
-                entity: "organization",
+                entity: Entity::Organization,
                 ..
             })
         ));
@@ -61,7 +61,7 @@ fn each_committed_change_has_exactly_one_audit_row_and_each_refused_one_none() {
         assert!(matches!(
             unknown_member,
             Err(StoreError::NotFound {
-                entity: "member",
+                entity: Entity::Member,
                 ..
             })
         ));
@@ -91,10 +91,10 @@ fn each_committed_change_has_exactly_one_audit_row_and_each_refused_one_none() {
         step(&store, Some("token.create"));
         store.revoke_token(&all, &ctx, id).unwrap();
         step(&store, Some("token.revoke"));
-        store.record_read(&ctx, "member", "M01").unwrap();
+        store.record_read(&ctx, AuditEntity::Member, "M01").unwrap();
         step(&store, Some("read"));
         store
-            .record_denial(&ctx, "POST /api/v1/import", "dataset", None)
+            .record_denial(&ctx, "POST /api/v1/import", AuditEntity::Dataset, None)
             .unwrap();
         step(&store, Some("denied"));
         store

@@ -10,7 +10,7 @@ mod common;
 use accounts_support::*;
 use common::fixture::oc;
 use dangvu_domain::roles::Role;
-use dangvu_storage::{AuditFilter, Scope};
+use dangvu_storage::{AuditEntity, AuditFilter, Scope};
 
 #[test]
 fn the_audit_page_filters_by_person_entity_and_time_and_pages_newest_first() {
@@ -27,7 +27,7 @@ fn the_audit_page_filters_by_person_entity_and_time_and_pages_newest_first() {
             .unwrap();
         for (i, code) in ["M01", "M02", "M03"].iter().enumerate() {
             let ctx = dangvu_storage::AuditContext::for_actor(&xem, "10.0.0.1", at(20 + i as i64));
-            store.record_read(&ctx, "member", code).unwrap();
+            store.record_read(&ctx, AuditEntity::Member, code).unwrap();
         }
         let page = |filter: AuditFilter| store.audit_entries(&everything(), &filter).unwrap();
 

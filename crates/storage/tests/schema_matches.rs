@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The schema source, relative to the storage crate.
-const SCHEMA_PATH: &str = "src/schema.rs";
+const SCHEMA_PATH: &str = "src/db/schema.rs";
 
 /// One column of a `diesel::table!` block.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -175,7 +175,11 @@ async fn the_audit_page_filters_by_person_kind_and_day_and_pages_back() {
         };
         for i in 0..55 {
             demo.store
-                .record_read(&pager, "member", &format!("M{i:02}"))
+                .record_read(
+                    &pager,
+                    dangvu_storage::AuditEntity::Member,
+                    &format!("M{i:02}"),
+                )
                 .unwrap();
         }
         let first = get(demo.app(), "/audit?actor=pager").await;

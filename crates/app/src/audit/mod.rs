@@ -1,14 +1,14 @@
 //! The audit log: refusals recorded, the administrators' page, and the chain verified.
 
 use crate::records::{AuditFilter, AuditPage, AuditVerification};
-use crate::{App, Caller, Error};
+use crate::{App, AuditEntity, Caller, Error};
 
 impl App {
     /// Records that the caller was refused `attempted` (a route or an action).
     pub fn record_denial(&self, caller: &Caller, attempted: &str) -> Result<(), Error> {
         Ok(self
             .store
-            .record_denial(caller.audit(), attempted, "route", None)?)
+            .record_denial(caller.audit(), attempted, AuditEntity::Route, None)?)
     }
 
     /// A page of the audit log, newest first, filtered (administrators only; any other

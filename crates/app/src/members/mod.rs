@@ -28,9 +28,9 @@ impl App {
     /// A member's full record, masked for the caller's role; the read is audited in the
     /// same transaction. Outside the scope: not found, and nothing is recorded.
     pub fn open_member(&self, caller: &Caller, code: &MemberCode) -> Result<MemberDetail, Error> {
-        let mut member = self.store.member(caller.scope(), code)?;
-        self.store
-            .record_read(caller.audit(), "member", code.as_str())?;
+        let mut member = self
+            .store
+            .open_member(caller.scope(), code, caller.audit())?;
         if !caller.sees_citizen_id() {
             mask_member(&mut member);
         }

@@ -16,6 +16,7 @@ mod cycles;
 mod fields;
 mod known;
 mod members;
+pub mod merge;
 mod orgs;
 mod problems;
 mod ratings;

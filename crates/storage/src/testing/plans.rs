@@ -10,7 +10,7 @@
 //! counted as a full scan.
 
 use crate::StoreError;
-use crate::conn::DbConnection;
+use crate::db::conn::DbConnection;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{Integer, Text};
 use diesel::{QueryResult, RunQueryDsl};
@@ -123,8 +123,7 @@ fn is_full_scan(line: &str) -> bool {
 
 /// PostgreSQL's JSON plan as indented lines: `Node Type [on relation] [using index]`.
 fn pg_lines(json: &str) -> Result<Vec<String>, StoreError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| StoreError::Database(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(json)?;
     let mut lines = Vec::new();
     if let Some(plan) = value.get(0).and_then(|v| v.get("Plan")) {
         pg_node(plan, 0, &mut lines);

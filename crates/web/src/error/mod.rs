@@ -247,8 +247,8 @@ impl From<StoreError> for AppError {
         match err {
             StoreError::NotFound { entity, code } => AppError::NotFound {
                 entity: match entity {
-                    "organization" => Entity::Org,
-                    "member" => Entity::Member,
+                    dangvu_app::Entity::Organization => Entity::Org,
+                    dangvu_app::Entity::Member => Entity::Member,
                     _ => Entity::Page,
                 },
                 code,

@@ -5,7 +5,7 @@ use super::*;
 #[test]
 fn store_not_found_becomes_a_404_naming_the_code() {
     let err = AppError::from(StoreError::NotFound {
-        entity: "organization",
+        entity: dangvu_storage::Entity::Organization,
         code: "XX".into(),
     });
     assert_eq!(err.status(), StatusCode::NOT_FOUND);

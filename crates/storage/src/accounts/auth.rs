@@ -1,0 +1,188 @@
+//! Signing in: password check with throttling, and changing one's own password.
+//!
+//! An unknown username still costs one argon2 verification (against a dummy hash), so the
+//! answer's timing does not tell which names exist. Failures are counted and audited in the
+//! same transaction that answers, which therefore commits even when the answer is "no".
+
+use crate::accounts::manage::replace_password;
+use crate::accounts::rows::{self as account_rows, AccountRow, Which};
+use crate::accounts::secrets::{hash_password, verify_dummy, verify_password};
+use crate::accounts::sessions;
+use crate::accounts::throttle::{self, kept};
+use crate::audit::{self, Change};
+use crate::db::conn::DbConnection;
+use crate::{AuditAction, AuditEntity};
+use crate::{AuditContext, AuthError, SessionToken, Store, StoreError};
+use chrono::NaiveDateTime;
+use dangvu_domain::actor::{Actor, NewPassword, Username};
+use serde_json::json;
+
+/// Who is trying, as typed, and from where.
+struct Attempt<'a> {
+    username: String,
+    password: &'a str,
+    source: String,
+    now: NaiveDateTime,
+}
+
+impl Attempt<'_> {
+    fn audit_context(&self) -> AuditContext {
+        AuditContext {
+            actor: self.username.clone(),
+            source: self.source.clone(),
+            at: self.now,
+        }
+    }
+}
+
+/// Why a check failed, as the audit log records it.
+fn record_failure(
+    conn: &mut DbConnection,
+    attempt: &Attempt<'_>,
+    action: AuditAction,
+    reason: &str,
+) -> Result<(), StoreError> {
+    if reason != "throttled" {
+        throttle::record_failure(conn, &attempt.username, &attempt.source, attempt.now)?;
+    }
+    audit::record(
+        conn,
+        &attempt.audit_context(),
+        Change {
+            action,
+            entity: AuditEntity::Account,
+            entity_code: Some(&attempt.username),
+            before_json: None,
+            after_json: Some(json!({ "reason": reason }).to_string()),
+        },
+    )
+}
+
+/// The account whose password `attempt` gives, or the failure (already recorded).
+fn check(
+    conn: &mut DbConnection,
+    attempt: &Attempt<'_>,
+) -> Result<Result<AccountRow, AuthError>, StoreError> {
+    throttle::lock(conn)?;
+    if throttle::is_throttled(conn, &attempt.username, &attempt.source, attempt.now)? {
+        record_failure(conn, attempt, AuditAction::LoginFailed, "throttled")?;
+        return Ok(Err(AuthError::Throttled));
+    }
+    let account = match Username::parse(&attempt.username) {
+        Ok(name) => account_rows::find(conn, Which::Name(name.as_str()))?,
+        Err(_) => None,
+    };
+    let reason = match &account {
+        None => {
+            verify_dummy(attempt.password);
+            "unknown_account"
+        }
+        Some(row) if !verify_password(&row.password_hash, attempt.password) => "wrong_password",
+        Some(row) if row.disabled => "disabled",
+        Some(_) => "",
+    };
+    match account {
+        Some(row) if reason.is_empty() => Ok(Ok(row)),
+        _ => {
+            record_failure(conn, attempt, AuditAction::LoginFailed, reason)?;
+            Ok(Err(AuthError::BadCredentials))
+        }
+    }
+}
+
+/// Signs `attempt` in: the actor, with its success recorded, or the recorded failure.
+fn sign_in(
+    conn: &mut DbConnection,
+    attempt: &Attempt<'_>,
+) -> Result<Result<Actor, AuthError>, StoreError> {
+    let row = match check(conn, attempt)? {
+        Ok(row) => row,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let actor = row.actor()?;
+    throttle::clear(conn, &attempt.username)?;
+    audit::record(
+        conn,
+        &attempt.audit_context(),
+        Change {
+            action: AuditAction::Login,
+            entity: AuditEntity::Account,
+            entity_code: Some(actor.username().as_str()),
+            before_json: None,
+            after_json: None,
+        },
+    )?;
+    Ok(Ok(actor))
+}
+
+fn attempt<'a>(username: &str, password: &'a str, source: &str, now: NaiveDateTime) -> Attempt<'a> {
+    Attempt {
+        username: kept(&username.trim().to_ascii_lowercase()),
+        password,
+        source: kept(source),
+        now,
+    }
+}
+
+impl Store {
+    /// Checks a username and password typed at `source` (an address) at `now`. Records the
+    /// login or the failure either way.
+    #[tracing::instrument(skip_all, fields(source), err)]
+    pub fn authenticate(
+        &self,
+        username: &str,
+        password: &str,
+        source: &str,
+        now: NaiveDateTime,
+    ) -> Result<Actor, AuthError> {
+        let attempt = attempt(username, password, source, now);
+        self.write(|c| sign_in(c, &attempt))?
+    }
+
+    /// [`Store::authenticate`] and [`Store::create_session`] in one transaction: the actor
+    /// and the token for its session cookie.
+    #[tracing::instrument(skip_all, fields(source), err)]
+    pub fn login(
+        &self,
+        username: &str,
+        password: &str,
+        source: &str,
+        now: NaiveDateTime,
+    ) -> Result<(Actor, SessionToken), AuthError> {
+        let attempt = attempt(username, password, source, now);
+        self.write(|c| -> Result<Result<_, AuthError>, StoreError> {
+            let actor = match sign_in(c, &attempt)? {
+                Ok(actor) => actor,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            let token = sessions::insert(c, &actor, &attempt.source, now)?;
+            Ok(Ok((actor, token)))
+        })?
+    }
+
+    /// Changes the signed-in account's own password after checking the current one. Ends
+    /// every session of the account, this one included: sign in again (or call
+    /// [`Store::create_session`]) afterwards. A wrong current password counts as a failed
+    /// login.
+    #[tracing::instrument(skip_all, fields(username = %actor.username()), err)]
+    pub fn change_own_password(
+        &self,
+        actor: &Actor,
+        current: &str,
+        new: &NewPassword,
+        source: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), AuthError> {
+        let hash = hash_password(new)?;
+        let attempt = attempt(actor.username().as_str(), current, source, now);
+        self.write(|c| -> Result<Result<(), AuthError>, StoreError> {
+            let row = match check(c, &attempt)? {
+                Ok(row) if row.id == actor.account().get() => row,
+                Ok(_) => return Ok(Err(AuthError::BadCredentials)),
+                Err(refused) => return Ok(Err(refused)),
+            };
+            replace_password(c, &attempt.audit_context(), row.id, actor.username(), &hash)?;
+            Ok(Ok(()))
+        })?
+    }
+}

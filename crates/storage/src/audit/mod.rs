@@ -1,0 +1,167 @@
+//! The audit log: one row per change, written in the transaction of the change.
+//!
+//! Rows are only ever inserted, each chained to the one before ([`crate::audit::chain`]);
+//! triggers refuse updates and deletions of chained rows. Every writer goes through
+//! [`record`], so no row escapes the chain.
+
+pub(crate) mod chain;
+mod kinds;
+mod records;
+mod views;
+
+pub use kinds::{AuditAction, AuditEntity};
+pub use views::*;
+
+use crate::StoreError;
+use crate::db::conn::DbConnection;
+use crate::db::schema::audit_log;
+use diesel::prelude::*;
+
+/// What a change did, for its audit row.
+pub(crate) struct Change<'a> {
+    /// What was done.
+    pub action: AuditAction,
+    /// The kind of record changed.
+    pub entity: AuditEntity,
+    /// Its code, when the change concerns one record.
+    pub entity_code: Option<&'a str>,
+    /// The record before, as JSON.
+    pub before_json: Option<String>,
+    /// The record after, as JSON.
+    pub after_json: Option<String>,
+}
+
+/// Appends the chained audit row of `change`.
+pub(crate) fn record(
+    conn: &mut DbConnection,
+    ctx: &AuditContext,
+    change: Change<'_>,
+) -> Result<(), StoreError> {
+    chain::append(conn, ctx, change)
+}
+
+/// Appends the row saying that `ctx` opened the full record `code` of kind `entity`.
+pub(crate) fn record_read(
+    conn: &mut DbConnection,
+    ctx: &AuditContext,
+    entity: AuditEntity,
+    code: &str,
+) -> Result<(), StoreError> {
+    record(
+        conn,
+        ctx,
+        Change {
+            action: AuditAction::Read,
+            entity,
+            entity_code: Some(code),
+            before_json: None,
+            after_json: None,
+        },
+    )
+}
+
+/// The columns of [`ENTRY_COLUMNS`], as loaded.
+pub(crate) type EntryRow = (
+    i64,
+    chrono::NaiveDateTime,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The columns an audit entry shows; the chain's verification reads them with the hashes.
+pub(crate) const ENTRY_COLUMNS: (
+    audit_log::id,
+    audit_log::at,
+    audit_log::actor,
+    audit_log::source,
+    audit_log::action,
+    audit_log::entity,
+    audit_log::entity_code,
+    audit_log::before_json,
+    audit_log::after_json,
+) = (
+    audit_log::id,
+    audit_log::at,
+    audit_log::actor,
+    audit_log::source,
+    audit_log::action,
+    audit_log::entity,
+    audit_log::entity_code,
+    audit_log::before_json,
+    audit_log::after_json,
+);
+
+fn entry(row: EntryRow) -> AuditEntry {
+    let (id, at, actor, source, action, entity, entity_code, before_json, after_json) = row;
+    AuditEntry {
+        id,
+        at,
+        actor,
+        source,
+        action,
+        entity,
+        entity_code,
+        before_json,
+        after_json,
+    }
+}
+
+/// The latest `limit` rows, newest first.
+pub(crate) fn latest(conn: &mut DbConnection, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+    let rows: Vec<EntryRow> = audit_log::table
+        .select(ENTRY_COLUMNS)
+        .order(audit_log::id.desc())
+        .limit(i64::from(limit))
+        .load(conn)?;
+    Ok(rows.into_iter().map(entry).collect())
+}
+
+/// Rows per page of the audit page are kept within this range.
+const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=500;
+
+/// A page of the rows matching `filter`, newest first.
+pub(crate) fn entries(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+) -> Result<AuditPage, StoreError> {
+    let mut query = audit_log::table.select(ENTRY_COLUMNS).into_boxed();
+    if let Some(actor) = &filter.actor {
+        query = query.filter(audit_log::actor.eq(actor.clone()));
+    }
+    if let Some(entity) = &filter.entity {
+        query = query.filter(audit_log::entity.eq(entity.clone()));
+    }
+    if let Some(code) = &filter.entity_code {
+        query = query.filter(audit_log::entity_code.eq(code.clone()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_log::at.ge(chain::to_micros(from)));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(audit_log::at.lt(chain::to_micros(to)));
+    }
+    if let Some(before) = filter.before {
+        query = query.filter(audit_log::id.lt(before));
+    }
+    let limit = filter.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
+    let mut rows: Vec<EntryRow> = query
+        .order(audit_log::id.desc())
+        .limit(i64::from(limit) + 1)
+        .load(conn)?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = if more {
+        rows.last().map(|row| row.0)
+    } else {
+        None
+    };
+    Ok(AuditPage {
+        rows: rows.into_iter().map(entry).collect(),
+        next,
+    })
+}

@@ -1,0 +1,95 @@
+//! The audit use cases: recording reads and denials, the administrators' page, and
+//! verifying the chain.
+
+use crate::audit::{self, AuditAction, AuditEntity, Change, chain};
+use crate::{
+    AuditContext, AuditEntry, AuditFilter, AuditPage, AuditVerification, Scope, Store, StoreError,
+};
+use chrono::NaiveDateTime;
+use dangvu_domain::actor::Actor;
+use serde_json::json;
+
+impl AuditContext {
+    /// The audit identity of a signed-in account acting from `source` at `at`.
+    pub fn for_actor(actor: &Actor, source: &str, at: NaiveDateTime) -> Self {
+        Self {
+            actor: actor.username().to_string(),
+            source: crate::accounts::throttle::kept(source),
+            at,
+        }
+    }
+}
+
+impl Store {
+    /// The latest `limit` rows of the audit log, newest first. The log belongs to the whole
+    /// installation: any other scope sees none of it.
+    #[tracing::instrument(skip_all, fields(limit), err)]
+    pub fn audit_log(&self, scope: &Scope, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        if !scope.is_whole_installation() {
+            return Ok(Vec::new());
+        }
+        self.read(|c| audit::latest(c, limit))
+    }
+
+    /// Records that `ctx` opened the full record `code` of kind `entity` (a member's
+    /// profile with the citizen ID): action `read`.
+    #[tracing::instrument(skip_all, fields(%entity, code), err)]
+    pub fn record_read(
+        &self,
+        ctx: &AuditContext,
+        entity: AuditEntity,
+        code: &str,
+    ) -> Result<(), StoreError> {
+        self.write(|c| audit::record_read(c, ctx, entity, code))
+    }
+
+    /// Records that `ctx` was refused `attempted` (a route or an action, e.g.
+    /// `POST /api/v1/import`) on `entity` `code`: action `denied`.
+    #[tracing::instrument(skip_all, fields(attempted, %entity), err)]
+    pub fn record_denial(
+        &self,
+        ctx: &AuditContext,
+        attempted: &str,
+        entity: AuditEntity,
+        code: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let after = json!({ "attempted": crate::accounts::throttle::kept(attempted) });
+        self.write(|c| {
+            audit::record(
+                c,
+                ctx,
+                Change {
+                    action: AuditAction::Denied,
+                    entity,
+                    entity_code: code,
+                    before_json: None,
+                    after_json: Some(after.to_string()),
+                },
+            )
+        })
+    }
+
+    /// A page of the audit log for the administrators' page, newest first, filtered by
+    /// person, kind of record, record code and time. The log belongs to the whole installation: any other scope
+    /// gets an empty page.
+    #[tracing::instrument(skip_all, err)]
+    pub fn audit_entries(
+        &self,
+        scope: &Scope,
+        filter: &AuditFilter,
+    ) -> Result<AuditPage, StoreError> {
+        if !scope.is_whole_installation() {
+            return Ok(AuditPage {
+                rows: Vec::new(),
+                next: None,
+            });
+        }
+        self.read(|c| audit::entries(c, filter))
+    }
+
+    /// Recomputes the audit chain from its first row (`dangvu audit verify`).
+    #[tracing::instrument(skip_all, err)]
+    pub fn verify_audit(&self) -> Result<AuditVerification, StoreError> {
+        self.read(chain::verify)
+    }
+}

@@ -1,0 +1,201 @@
+//! The database schema, written by hand to match both migration folders
+//! (`migrations/sqlite` and `migrations/postgres`), which are kept in lock-step.
+//!
+//! Dates are diesel `Date` (text `YYYY-MM-DD` on SQLite, `date` on PostgreSQL); open ends
+//! of periods are the sentinels of `dangvu_domain::dates::DateSentinels`, so "valid on D"
+//! is always `valid_from <= D and D < valid_to`. Enumerations are stored as their codes.
+
+diesel::table! {
+    /// Organizations: one row per code, with its life span.
+    organizations (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        name_folded -> Text,
+        org_type -> Text,
+        founded_on -> Nullable<Date>,
+        dissolved_on -> Nullable<Date>,
+        merged_into_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    /// The parent history of each organization, as recorded.
+    org_parents (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        valid_from -> Date,
+        valid_to -> Date,
+    }
+}
+
+diesel::table! {
+    /// Materialized ancestor paths (`/<id>/…/<id>/`) per validity interval.
+    org_paths (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        valid_from -> Date,
+        valid_to -> Date,
+        path -> Text,
+        path_upper -> Text,
+        depth -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Members: the member sheet and the search and sort keys derived from the name.
+    members (id) {
+        id -> BigInt,
+        code -> Text,
+        full_name -> Text,
+        name_folded -> Text,
+        given_first -> Text,
+        sort_key -> Text,
+        gender -> Nullable<Text>,
+        birth_date -> Nullable<Date>,
+        ethnicity -> Nullable<Text>,
+        religion -> Nullable<Text>,
+        citizen_id -> Nullable<Text>,
+        hometown -> Nullable<Text>,
+        birthplace -> Nullable<Text>,
+        occupation -> Nullable<Text>,
+        general_education -> Nullable<Text>,
+        professional_qualification -> Nullable<Text>,
+        political_theory -> Nullable<Text>,
+        party_card_no -> Nullable<Text>,
+        cv_no -> Nullable<Text>,
+        admitted_on -> Date,
+        official_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    /// Official registrations of members in cells, per period.
+    registrations (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        org_id -> BigInt,
+        valid_from -> Date,
+        valid_to -> Date,
+    }
+}
+
+diesel::table! {
+    /// Member statuses per period.
+    member_statuses (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        status -> Text,
+        valid_from -> Date,
+        valid_to -> Date,
+    }
+}
+
+diesel::table! {
+    /// Yearly ratings of members.
+    member_ratings (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        year -> Integer,
+        rating -> Text,
+        score -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    /// Yearly ratings of organizations.
+    org_ratings (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        year -> Integer,
+        rating -> Text,
+        score -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    /// Append-only log of changes, written in the transaction of the change.
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        source -> Text,
+        action -> Text,
+        entity -> Text,
+        entity_code -> Nullable<Text>,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+        prev_hash -> Nullable<Text>,
+        hash -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Accounts: who may sign in, with which role and reach (see `accounts/manage.rs`).
+    accounts (id) {
+        id -> BigInt,
+        username -> Text,
+        role -> Text,
+        org_id -> Nullable<BigInt>,
+        member_id -> Nullable<BigInt>,
+        password_hash -> Text,
+        disabled -> Bool,
+        created_at -> Timestamp,
+        password_changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Browser sessions, by the SHA-256 of their token.
+    sessions (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        account_id -> BigInt,
+        source -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// API bearer tokens, by the SHA-256 of their secret.
+    api_tokens (id) {
+        id -> BigInt,
+        secret_hash -> Text,
+        account_id -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Recent failed logins, for throttling.
+    login_failures (id) {
+        id -> BigInt,
+        username -> Text,
+        source -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(sessions -> accounts (account_id));
+diesel::joinable!(api_tokens -> accounts (account_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organizations,
+    org_parents,
+    org_paths,
+    members,
+    registrations,
+    member_statuses,
+    member_ratings,
+    org_ratings,
+    audit_log,
+    accounts,
+    sessions,
+    api_tokens,
+    login_failures,
+);

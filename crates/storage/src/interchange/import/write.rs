@@ -1,0 +1,253 @@
+//! Writing a planned import: new records through the bulk inserts of `load.rs`, changed
+//! records by update, and the histories of changed records replaced whole (their stored
+//! periods are few, and the new ones were merged from them).
+
+use crate::db::conn::DbConnection;
+use crate::db::schema::{
+    member_ratings, member_statuses, members, org_parents, org_paths, org_ratings, organizations,
+    registrations,
+};
+use crate::interchange::import::state::Stored;
+use crate::interchange::load::{self, insert_chunks};
+use crate::interchange::load_rows::{self as rows, Ids};
+use crate::interchange::stored::ID_CHUNK;
+use crate::{ImportProgress, ImportRequest, StoreError};
+use dangvu_domain::Date;
+use dangvu_domain::dataset::{MemberRecord, OrgRecord};
+use dangvu_domain::enums::Enumeration;
+use dangvu_domain::interchange::merge::{ChangedMember, Plan};
+use dangvu_domain::text::{fold, given_first_key, name_sort_key};
+use dangvu_domain::tree::TreeHistory;
+use diesel::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// New members written between two progress reports.
+const MEMBERS_PER_STEP: usize = 50_000;
+
+/// Writes `plan`; `stored` is what it was planned over, `tree` the tree after it.
+pub(crate) fn write(
+    conn: &mut DbConnection,
+    stored: Stored,
+    plan: &Plan<'_>,
+    tree: &TreeHistory,
+    request: &ImportRequest<'_>,
+) -> Result<(), StoreError> {
+    let ds = request.dataset;
+    let total =
+        (ds.orgs.len() + ds.members.len() + ds.member_ratings.len() + ds.org_ratings.len()) as u64;
+    let report = |done: usize| {
+        if let Some(progress) = request.progress {
+            progress(ImportProgress {
+                done: done as u64,
+                total,
+            });
+        }
+    };
+    let org_ids = write_orgs(conn, &stored, plan, tree)?;
+    report(ds.orgs.len());
+    let mut member_ids = stored.member_ids;
+    let mut known_up_to = member_ids.values().copied().max().unwrap_or(0);
+    // The ids of new members are needed afterwards only for their ratings: a million
+    // codes are not kept for nothing.
+    let rated: HashSet<&str> = plan
+        .member_ratings
+        .0
+        .iter()
+        .map(|r| r.member.as_str())
+        .collect();
+    let mut done = ds.orgs.len();
+    for chunk in plan.new_members.chunks(MEMBERS_PER_STEP) {
+        let inserted = load::insert_members(conn, chunk, known_up_to)?;
+        known_up_to = inserted.values().copied().max().unwrap_or(known_up_to);
+        load::insert_histories(conn, chunk, &inserted, &org_ids)?;
+        member_ids.extend(
+            inserted
+                .into_iter()
+                .filter(|(code, _)| rated.contains(code.as_str())),
+        );
+        done += chunk.len();
+        report(done);
+    }
+    update_members(conn, &plan.changed_members)?;
+    replace_histories(conn, &plan.changed_members, &member_ids, &org_ids)?;
+    report(ds.orgs.len() + ds.members.len());
+    let inserts = (&plan.member_ratings.0[..], &plan.org_ratings.0[..]);
+    load::insert_ratings(conn, inserts, &member_ids, &org_ids)?;
+    update_ratings(conn, plan)?;
+    report(total as usize);
+    Ok(())
+}
+
+/// Inserts new organizations, updates changed ones, and rebuilds the affected paths;
+/// returns the ids of every organization.
+fn write_orgs(
+    conn: &mut DbConnection,
+    stored: &Stored,
+    plan: &Plan<'_>,
+    tree: &TreeHistory,
+) -> Result<Ids, StoreError> {
+    if !plan.changes_tree() {
+        return Ok(stored.orgs.ids.clone());
+    }
+    let ids = load::insert_orgs(conn, &plan.new_orgs)?;
+    load::set_mergers(conn, &plan.new_orgs, &ids)?;
+    let changed_ids: Vec<i64> = plan.changed_orgs.iter().map(|(id, _)| *id).collect();
+    for (id, org) in &plan.changed_orgs {
+        update_org(conn, *id, org, &ids)?;
+    }
+    diesel::delete(org_parents::table.filter(org_parents::org_id.eq_any(&changed_ids)))
+        .execute(conn)?;
+    let reparented: Vec<&OrgRecord> = plan
+        .new_orgs
+        .iter()
+        .copied()
+        .chain(plan.changed_orgs.iter().map(|(_, o)| o))
+        .collect();
+    load::insert_parents(conn, &reparented, &ids)?;
+    refresh_paths(conn, tree, &ids)?;
+    Ok(ids)
+}
+
+fn update_org(
+    conn: &mut DbConnection,
+    id: i64,
+    org: &OrgRecord,
+    ids: &Ids,
+) -> Result<(), StoreError> {
+    let merged_into = org
+        .merged_into
+        .as_ref()
+        .map(|m| rows::id_of(ids, m.as_str(), org.code.as_str()))
+        .transpose()?;
+    diesel::update(organizations::table.find(id))
+        .set((
+            organizations::name.eq(&org.name),
+            organizations::name_folded.eq(fold(&org.name)),
+            organizations::org_type.eq(org.org_type.code()),
+            organizations::founded_on.eq(org.founded_on),
+            organizations::dissolved_on.eq(org.dissolved_on),
+            organizations::merged_into_id.eq(merged_into),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+type PathKey = (Date, Date, String);
+
+/// Replaces the paths of the organizations whose paths differ from the stored ones (a
+/// move changes the paths of the whole subtree below it, and only those).
+fn refresh_paths(conn: &mut DbConnection, tree: &TreeHistory, ids: &Ids) -> Result<(), StoreError> {
+    let fresh = rows::path_rows(tree, ids)?;
+    let mut wanted: BTreeMap<i64, BTreeSet<PathKey>> = BTreeMap::new();
+    for row in &fresh {
+        let key = (row.valid_from, row.valid_to, row.path.clone());
+        wanted.entry(row.org_id).or_default().insert(key);
+    }
+    let stored_rows: Vec<(i64, Date, Date, String)> = org_paths::table
+        .select((
+            org_paths::org_id,
+            org_paths::valid_from,
+            org_paths::valid_to,
+            org_paths::path,
+        ))
+        .load(conn)?;
+    let mut current: BTreeMap<i64, BTreeSet<PathKey>> = BTreeMap::new();
+    for (org_id, from, to, path) in stored_rows {
+        current.entry(org_id).or_default().insert((from, to, path));
+    }
+    let affected: BTreeSet<i64> = wanted
+        .keys()
+        .chain(current.keys())
+        .copied()
+        .filter(|id| wanted.get(id) != current.get(id))
+        .collect();
+    let affected_ids: Vec<i64> = affected.iter().copied().collect();
+    for chunk in affected_ids.chunks(ID_CHUNK) {
+        diesel::delete(org_paths::table.filter(org_paths::org_id.eq_any(chunk))).execute(conn)?;
+    }
+    let rows: Vec<_> = fresh
+        .into_iter()
+        .filter(|r| affected.contains(&r.org_id))
+        .collect();
+    insert_chunks!(conn, org_paths::table, rows, 6);
+    Ok(())
+}
+
+fn update_members(conn: &mut DbConnection, changed: &[ChangedMember]) -> Result<(), StoreError> {
+    for member in changed.iter().filter(|c| c.sheet) {
+        let (m, p) = (&member.record, &member.record.profile);
+        diesel::update(members::table.find(member.id))
+            .set((
+                members::full_name.eq(&p.full_name),
+                members::name_folded.eq(fold(&p.full_name)),
+                members::given_first.eq(given_first_key(&p.full_name)),
+                members::sort_key.eq(name_sort_key(&p.full_name)),
+                members::gender.eq(p.gender.map(|g| g.code())),
+                members::birth_date.eq(p.birth_date),
+                members::ethnicity.eq(&p.ethnicity),
+                members::religion.eq(&p.religion),
+                members::citizen_id.eq(&p.citizen_id),
+                members::hometown.eq(&p.hometown),
+                members::admitted_on.eq(m.admitted_on),
+                members::official_on.eq(m.official_on),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Replaces the registration and status periods of the members whose histories changed.
+fn replace_histories(
+    conn: &mut DbConnection,
+    changed: &[ChangedMember],
+    member_ids: &Ids,
+    org_ids: &Ids,
+) -> Result<(), StoreError> {
+    let moved: Vec<&ChangedMember> = changed.iter().filter(|c| c.registrations).collect();
+    for chunk in moved.chunks(ID_CHUNK) {
+        let ids: Vec<i64> = chunk.iter().map(|c| c.id).collect();
+        diesel::delete(registrations::table.filter(registrations::member_id.eq_any(&ids)))
+            .execute(conn)?;
+        let records: Vec<&MemberRecord> = chunk.iter().map(|c| &c.record).collect();
+        let rows = rows::registration_rows(records, member_ids, org_ids)?;
+        insert_chunks!(conn, registrations::table, rows, 4);
+    }
+    let restated: Vec<&ChangedMember> = changed.iter().filter(|c| c.statuses).collect();
+    for chunk in restated.chunks(ID_CHUNK) {
+        let ids: Vec<i64> = chunk.iter().map(|c| c.id).collect();
+        diesel::delete(member_statuses::table.filter(member_statuses::member_id.eq_any(&ids)))
+            .execute(conn)?;
+        let records: Vec<&MemberRecord> = chunk.iter().map(|c| &c.record).collect();
+        let rows = rows::status_rows(records, member_ids)?;
+        insert_chunks!(conn, member_statuses::table, rows, 4);
+    }
+    Ok(())
+}
+
+fn update_ratings(conn: &mut DbConnection, plan: &Plan<'_>) -> Result<(), StoreError> {
+    for (id, r) in &plan.member_ratings.1 {
+        diesel::update(
+            member_ratings::table
+                .filter(member_ratings::member_id.eq(id))
+                .filter(member_ratings::year.eq(r.year)),
+        )
+        .set((
+            member_ratings::rating.eq(r.rating.code()),
+            member_ratings::score.eq(r.score.map(i32::from)),
+        ))
+        .execute(conn)?;
+    }
+    for (id, r) in &plan.org_ratings.1 {
+        diesel::update(
+            org_ratings::table
+                .filter(org_ratings::org_id.eq(id))
+                .filter(org_ratings::year.eq(r.year)),
+        )
+        .set((
+            org_ratings::rating.eq(r.rating.code()),
+            org_ratings::score.eq(r.score.map(i32::from)),
+        ))
+        .execute(conn)?;
+    }
+    Ok(())
+}

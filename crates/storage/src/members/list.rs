@@ -1,0 +1,261 @@
+//! The member list of a subtree on a date: Vietnamese name order, keyset pages, search.
+//!
+//! Search folds what was typed (`dangvu_domain::text::fold`) and matches it as a prefix of
+//! the folded full name or of the given-name-first key, with range conditions that use the
+//! indexes (`key >= q and key < prefix_upper(q)`), never `LIKE`.
+//!
+//! The total is counted up to a bound ([`MEMBER_COUNT_LIMIT`]): an exact `count(*)` of a
+//! province of a million members reads every registration of it and takes seconds on every
+//! page, while the page itself stops after 51 rows. Counting the rows of a `LIMIT`-ed
+//! subquery stops after the bound plus one, so the list says "more than 10,000" above it.
+
+use crate::db::conn::DbConnection;
+use crate::db::schema::{member_statuses, members, organizations, registrations};
+use crate::reports::figures::members_on_day;
+use crate::tree::refs::{enum_code, member_code, org_ref};
+use crate::tree::sql::place_on;
+use crate::{
+    MEMBER_COUNT_LIMIT, MemberCursor, MemberListItem, MemberPage, MemberQuery, StoreError,
+};
+use dangvu_domain::Date;
+use dangvu_domain::text::{fold, prefix_upper};
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::sql_types::BigInt;
+
+/// Rows per page are kept within this range.
+const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=500;
+
+/// Builds the filtered, boxed member query of `$query` on the subtree `[$lo, $hi)`.
+macro_rules! member_list_query {
+    ($query:expr, $lo:expr, $hi:expr) => {{
+        let mut q = members_on_day!($query.as_of, $lo, $hi)
+            .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
+            .into_boxed();
+        if let Some((from, to)) = search_range($query.search.as_deref()) {
+            q = q.filter(
+                members::name_folded
+                    .ge(from.clone())
+                    .and(members::name_folded.lt(to.clone()))
+                    .or(members::given_first
+                        .ge(from)
+                        .and(members::given_first.lt(to))),
+            );
+        }
+        q
+    }};
+}
+
+/// The rows of one page of `$query` on `[$lo, $hi)`: after the cursor, in list order, one
+/// row more than `$limit` to tell whether another page follows.
+macro_rules! page_rows_query {
+    ($query:expr, $lo:expr, $hi:expr, $limit:expr) => {{
+        let mut q = member_list_query!($query, $lo, $hi);
+        if let Some(after) = &$query.after {
+            q = q.filter(
+                members::sort_key
+                    .gt(after.sort_key.clone())
+                    .or(members::sort_key
+                        .eq(after.sort_key.clone())
+                        .and(members::code.gt(after.code.clone()))),
+            );
+        }
+        q.order((members::sort_key.asc(), members::code.asc()))
+            .limit(i64::from($limit) + 1)
+            .select((
+                members::code,
+                members::full_name,
+                members::gender,
+                members::birth_date,
+                members::admitted_on,
+                members::official_on,
+                member_statuses::status,
+                (
+                    organizations::code,
+                    organizations::name,
+                    organizations::org_type,
+                ),
+                members::sort_key,
+            ))
+    }};
+}
+
+/// The bounded count of `$query` on `[$lo, $hi)`: the rows of a subquery that stops after
+/// `$bound + 1` matches, so that more than `$bound` shows without reading the rest.
+macro_rules! bounded_count_query {
+    ($query:expr, $lo:expr, $hi:expr, $bound:expr) => {
+        CountRows(
+            member_list_query!($query, $lo, $hi)
+                .select(members::id)
+                .limit(i64::try_from($bound.saturating_add(1)).unwrap_or(i64::MAX)),
+        )
+    };
+}
+
+/// The backend of [`DbConnection`] (diesel's generated multi-backend).
+type Db = <DbConnection as diesel::Connection>::Backend;
+
+/// `SELECT COUNT(*) FROM (query) AS bounded`: the number of rows of a query that carries
+/// its own `LIMIT` (diesel's `count()` would count before the limit).
+struct CountRows<Q>(Q);
+
+impl<Q: QueryFragment<Db>> QueryFragment<Db> for CountRows<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Db>) -> QueryResult<()> {
+        out.push_sql("SELECT COUNT(*) FROM (");
+        self.0.walk_ast(out.reborrow())?;
+        out.push_sql(") AS bounded");
+        Ok(())
+    }
+}
+
+impl<Q> QueryId for CountRows<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q> Query for CountRows<Q> {
+    type SqlType = BigInt;
+}
+
+impl<Q> RunQueryDsl<DbConnection> for CountRows<Q> {}
+
+type ListRow = (
+    String,
+    String,
+    Option<String>,
+    Option<Date>,
+    Date,
+    Option<Date>,
+    String,
+    (String, String, String),
+    String,
+);
+
+/// One page of the members of the subtree of `org_id`, the total counted up to
+/// [`MEMBER_COUNT_LIMIT`].
+pub(crate) fn page(
+    conn: &mut DbConnection,
+    org_id: i64,
+    query: &MemberQuery,
+) -> Result<MemberPage, StoreError> {
+    page_counting_at_most(conn, org_id, query, MEMBER_COUNT_LIMIT)
+}
+
+/// One page of the members of the subtree of `org_id`, the total counted up to `bound`.
+fn page_counting_at_most(
+    conn: &mut DbConnection,
+    org_id: i64,
+    query: &MemberQuery,
+    bound: u64,
+) -> Result<MemberPage, StoreError> {
+    let Some(place) = place_on(conn, org_id, query.as_of)? else {
+        return Ok(MemberPage {
+            rows: Vec::new(),
+            total: 0,
+            total_exact: true,
+            next: None,
+        });
+    };
+    let (lo, hi) = (place.path.as_str(), place.path_upper.as_str());
+    let counted: i64 = bounded_count_query!(query, lo, hi, bound).get_result(conn)?;
+    let counted = u64::try_from(counted).unwrap_or(0);
+    let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
+    let mut rows: Vec<ListRow> = page_rows_query!(query, lo, hi, limit).load(conn)?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = more
+        .then(|| rows.last())
+        .flatten()
+        .map(|last| MemberCursor {
+            sort_key: last.8.clone(),
+            code: last.0.clone(),
+        });
+    Ok(MemberPage {
+        rows: rows.into_iter().map(list_item).collect::<Result<_, _>>()?,
+        total: counted.min(bound),
+        total_exact: counted <= bound,
+        next,
+    })
+}
+
+/// Tests and benchmarks choose the bound of the count: a subtree of more than
+/// [`MEMBER_COUNT_LIMIT`] members is too slow to load in a test, and a benchmark wants the
+/// exact size of its list (feature `testing`).
+#[cfg(feature = "testing")]
+impl crate::Store {
+    /// [`crate::Store::members`] with the total counted up to `bound` instead of
+    /// [`MEMBER_COUNT_LIMIT`].
+    pub fn members_counting_at_most(
+        &self,
+        scope: &crate::Scope,
+        query: &MemberQuery,
+        bound: u64,
+    ) -> Result<MemberPage, StoreError> {
+        self.read(|c| {
+            let org_id = crate::tree::access::visible_org(c, scope, query.org.as_str())?;
+            page_counting_at_most(c, org_id, query, bound)
+        })
+    }
+}
+
+/// The plans of the statements [`page`] runs for `query` on the subtree of `org_id`: the
+/// place of the root, the count and the rows (feature `testing`).
+#[cfg(feature = "testing")]
+pub(crate) fn explain_page(
+    conn: &mut DbConnection,
+    org_id: i64,
+    query: &MemberQuery,
+) -> Result<Vec<crate::testing::plans::QueryPlan>, StoreError> {
+    use crate::testing::plans::explain;
+    let mut plans = vec![explain(
+        conn,
+        "tree.place_on",
+        crate::tree::sql::place_on_query(org_id, query.as_of),
+    )?];
+    let Some(place) = place_on(conn, org_id, query.as_of)? else {
+        return Ok(plans);
+    };
+    let (lo, hi) = (place.path.as_str(), place.path_upper.as_str());
+    let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
+    let count = bounded_count_query!(query, lo, hi, MEMBER_COUNT_LIMIT);
+    plans.push(explain(conn, "members.count", count)?);
+    let rows = page_rows_query!(query, lo, hi, limit);
+    plans.push(explain(conn, "members.page", rows)?);
+    Ok(plans)
+}
+
+fn list_item(row: ListRow) -> Result<MemberListItem, StoreError> {
+    let (code, full_name, gender, birth_date, admitted_on, official_on, status, org, _) = row;
+    Ok(MemberListItem {
+        code: member_code(&code)?,
+        full_name,
+        gender: gender.as_deref().map(enum_code).transpose()?,
+        birth_date,
+        admitted_on,
+        official_on,
+        status: enum_code(&status)?,
+        org: org_ref(&org.0, org.1, &org.2)?,
+    })
+}
+
+/// The folded search text and the bound above every text it prefixes; `None` when there
+/// is nothing to search for.
+fn search_range(search: Option<&str>) -> Option<(String, String)> {
+    let folded = fold(search?);
+    let upper = prefix_upper(&folded)?;
+    Some((folded, upper))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_text_is_folded_into_a_prefix_range() {
+        let (from, to) = search_range(Some("  Hùng  Nguyễn ")).unwrap();
+        assert_eq!(from, "hung nguyen");
+        assert!("hung nguyen van" >= from.as_str() && "hung nguyen van" < to.as_str());
+        assert_eq!(search_range(Some("   ")), None);
+        assert_eq!(search_range(None), None);
+    }
+}

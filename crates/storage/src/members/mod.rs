@@ -1,0 +1,11 @@
+//! Members: the list of a subtree's members on a day ([`list`]), one member's full record
+//! ([`detail`]), and the member sheet's columns as read ([`sheet`]) and written ([`rows`]).
+
+pub(crate) mod detail;
+pub(crate) mod list;
+pub(crate) mod rows;
+pub(crate) mod sheet;
+mod use_cases;
+mod views;
+
+pub use views::*;

@@ -1,0 +1,165 @@
+//! The stock figures of a subtree on a day, counted in SQL.
+//!
+//! Membership follows `dangvu_domain::membership`: admitted on or before D, registered on D
+//! in a cell of the subtree, status on D active or exempted. Counts are grouped by the
+//! registration cell's path, so one query serves an organization and all its children.
+
+use crate::StoreError;
+use crate::db::conn::DbConnection;
+use crate::db::schema::{member_statuses, members, org_paths, organizations};
+use crate::tree::sql::{Place, place_on};
+use dangvu_domain::enums::Enumeration;
+use dangvu_domain::summary::Figures;
+use dangvu_domain::{Date, MemberStatus, OrgType};
+use diesel::dsl::{case_when, count_star, sum};
+use diesel::prelude::*;
+use diesel::sql_types::Integer;
+
+/// The statuses under which a person counts as a Party member.
+pub(crate) const COUNTED_STATUSES: [&str; 2] = ["DANG_SINH_HOAT", "MIEN_SINH_HOAT"];
+
+/// The members of the subtree `[$lo, $hi)` on `$day`: registrations joined with the
+/// cell's place, the member and the status, all valid on that day.
+macro_rules! members_on_day {
+    ($day:expr, $lo:expr, $hi:expr) => {
+        $crate::db::schema::registrations::table
+            .inner_join($crate::db::schema::org_paths::table.on(
+                $crate::db::schema::org_paths::org_id.eq($crate::db::schema::registrations::org_id),
+            ))
+            .inner_join($crate::db::schema::members::table.on(
+                $crate::db::schema::members::id.eq($crate::db::schema::registrations::member_id),
+            ))
+            .inner_join(
+                $crate::db::schema::member_statuses::table
+                    .on($crate::db::schema::member_statuses::member_id
+                        .eq($crate::db::schema::registrations::member_id)),
+            )
+            .filter($crate::db::schema::registrations::valid_from.le($day))
+            .filter($crate::db::schema::registrations::valid_to.gt($day))
+            .filter($crate::db::schema::org_paths::valid_from.le($day))
+            .filter($crate::db::schema::org_paths::valid_to.gt($day))
+            .filter($crate::db::schema::org_paths::path.ge($lo))
+            .filter($crate::db::schema::org_paths::path.lt($hi))
+            .filter($crate::db::schema::members::admitted_on.le($day))
+            .filter($crate::db::schema::member_statuses::valid_from.le($day))
+            .filter($crate::db::schema::member_statuses::valid_to.gt($day))
+            .filter(
+                $crate::db::schema::member_statuses::status
+                    .eq_any($crate::reports::figures::COUNTED_STATUSES),
+            )
+    };
+}
+pub(crate) use members_on_day;
+
+/// Figures of the subtree of `org_id` on `day` (zero when it does not exist then).
+pub(crate) fn figures_of(
+    conn: &mut DbConnection,
+    org_id: i64,
+    day: Date,
+) -> Result<Figures, StoreError> {
+    let Some(place) = place_on(conn, org_id, day)? else {
+        return Ok(Figures::default());
+    };
+    let mut figures = Figures::default();
+    for (org_type, n) in org_types_in(conn, &place, day)? {
+        add_org(&mut figures, &org_type, n);
+    }
+    for (_, counts) in member_counts_by_cell(conn, &place, day)? {
+        add_members(&mut figures, &counts);
+    }
+    Ok(figures)
+}
+
+/// Counts one organization type into the figures.
+pub(crate) fn add_org(figures: &mut Figures, org_type: &str, n: i64) {
+    let n = u64::try_from(n).unwrap_or(0);
+    match OrgType::from_code(org_type) {
+        Some(t) if t.is_grassroots() => figures.grassroots_orgs += n,
+        Some(OrgType::ChiBoTrucThuoc) => figures.cells_under_grassroots += n,
+        _ => {}
+    }
+}
+
+/// Member counts of one registration cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MemberCounts {
+    members: i64,
+    probationary: i64,
+    exempted: i64,
+}
+
+/// Adds a cell's member counts into the figures.
+pub(crate) fn add_members(figures: &mut Figures, counts: &MemberCounts) {
+    let n = |v: i64| u64::try_from(v).unwrap_or(0);
+    figures.members += n(counts.members);
+    figures.members_probationary += n(counts.probationary);
+    figures.members_exempted += n(counts.exempted);
+}
+
+/// Organizations of the subtree on `day`, counted by type.
+fn org_types_in(
+    conn: &mut DbConnection,
+    place: &Place,
+    day: Date,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(org_paths::table
+        .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
+        .filter(org_paths::valid_from.le(day))
+        .filter(org_paths::valid_to.gt(day))
+        .filter(org_paths::path.ge(&place.path))
+        .filter(org_paths::path.lt(&place.path_upper))
+        .group_by(organizations::org_type)
+        .select((organizations::org_type, count_star()))
+        .load(conn)?)
+}
+
+/// Organizations of the subtree on `day`: each one's path and type.
+pub(crate) fn orgs_in(
+    conn: &mut DbConnection,
+    place: &Place,
+    day: Date,
+) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(org_paths::table
+        .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
+        .filter(org_paths::valid_from.le(day))
+        .filter(org_paths::valid_to.gt(day))
+        .filter(org_paths::path.ge(&place.path))
+        .filter(org_paths::path.lt(&place.path_upper))
+        .select((org_paths::path, organizations::org_type))
+        .load(conn)?)
+}
+
+/// Members of the subtree on `day`, counted per registration cell (by the cell's path).
+pub(crate) fn member_counts_by_cell(
+    conn: &mut DbConnection,
+    place: &Place,
+    day: Date,
+) -> Result<Vec<(String, MemberCounts)>, StoreError> {
+    let probationary = members::official_on
+        .is_null()
+        .or(members::official_on.gt(day));
+    let exempted = member_statuses::status.eq(MemberStatus::MienSinhHoat.code());
+    let one = || 1.into_sql::<Integer>();
+    let zero = || 0.into_sql::<Integer>();
+    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> =
+        members_on_day!(day, &place.path, &place.path_upper)
+            .group_by(org_paths::path)
+            .select((
+                org_paths::path,
+                count_star(),
+                sum(case_when(probationary, one()).otherwise(zero())),
+                sum(case_when(exempted, one()).otherwise(zero())),
+            ))
+            .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(path, members, probationary, exempted)| {
+            let counts = MemberCounts {
+                members,
+                probationary: probationary.unwrap_or(0),
+                exempted: exempted.unwrap_or(0),
+            };
+            (path, counts)
+        })
+        .collect())
+}

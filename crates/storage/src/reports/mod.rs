@@ -1,0 +1,41 @@
+//! Figures and reports computed in SQL over the effective-dated tables: the stock
+//! figures of a subtree on a day ([`figures`]) and the summary report over a period
+//! ([`summary`]). The domain computes the same numbers in memory as the reference
+//! (`tests/figures_agree.rs` checks both agree).
+
+pub(crate) mod figures;
+mod summary;
+
+use crate::tree::access::visible_org;
+use crate::{Scope, Store, StoreError};
+use dangvu_domain::summary::{Figures, SummaryParams, SummaryReport};
+use dangvu_domain::{Date, OrgCode};
+
+impl Store {
+    /// The stock figures of an organization's subtree on a date.
+    #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
+    pub fn figures(
+        &self,
+        scope: &Scope,
+        code: &OrgCode,
+        as_of: Date,
+    ) -> Result<Figures, StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            figures::figures_of(c, org_id, as_of)
+        })
+    }
+
+    /// The summary report.
+    #[tracing::instrument(skip_all, fields(org = %params.org, from = %params.from, to = %params.to), err)]
+    pub fn summary(
+        &self,
+        scope: &Scope,
+        params: &SummaryParams,
+    ) -> Result<SummaryReport, StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, params.org.as_str())?;
+            summary::report(c, org_id, params)
+        })
+    }
+}

@@ -1,0 +1,136 @@
+//! The summary report of `docs/summary-report.md`, counted in SQL.
+//!
+//! Each figure takes the tree as it stood on its own reference date: `as_of` for the stock
+//! figures, each member's admission date for `admitted`, 31 December for a year's ratings.
+//! The domain assembles the document and computes the percentages.
+
+use crate::StoreError;
+use crate::db::conn::DbConnection;
+use crate::db::schema::{
+    member_ratings, members, org_paths, org_ratings, organizations, registrations,
+};
+use crate::reports::figures::figures_of;
+use crate::tree::sql::{Place, place_on, places};
+use dangvu_domain::dates::year_end;
+use dangvu_domain::enums::Enumeration;
+use dangvu_domain::summary::{RatingCounts, SummaryParams, SummaryReport};
+use dangvu_domain::{Date, OrgType, Rating};
+use diesel::dsl::{case_when, count_star, sum};
+use diesel::prelude::*;
+use diesel::sql_types::Integer;
+
+/// The report on the subtree of `org_id`.
+pub(crate) fn report(
+    conn: &mut DbConnection,
+    org_id: i64,
+    params: &SummaryParams,
+) -> Result<SummaryReport, StoreError> {
+    let figures = figures_of(conn, org_id, params.as_of)?;
+    let admitted = admitted(conn, org_id, params.from, params.to)?;
+    let mut ratings = Vec::new();
+    for year in params.years() {
+        let Some(day) = year_end(year) else { continue };
+        let counts = match place_on(conn, org_id, day)? {
+            Some(place) => rating_counts(conn, &place, year, day)?,
+            None => RatingCounts::default(),
+        };
+        ratings.extend(counts.into_year(year));
+    }
+    Ok(SummaryReport::new(params, figures, admitted, ratings))
+}
+
+/// Members admitted in `[from, to]` while registered in the subtree as it stood on their
+/// admission day: one count per place the root had during the period.
+fn admitted(conn: &mut DbConnection, org_id: i64, from: Date, to: Date) -> Result<u64, StoreError> {
+    let end = to.succ_opt().unwrap_or(to);
+    let mut total = 0;
+    for place in places(conn, org_id)? {
+        let (lo, hi) = (from.max(place.valid_from), end.min(place.valid_to));
+        if lo < hi {
+            total += admitted_under(conn, &place, lo, hi)?;
+        }
+    }
+    Ok(total)
+}
+
+/// Admissions on days in `[lo, hi)` into the subtree of `place`.
+fn admitted_under(
+    conn: &mut DbConnection,
+    place: &Place,
+    lo: Date,
+    hi: Date,
+) -> Result<u64, StoreError> {
+    let n: i64 = members::table
+        .inner_join(registrations::table.on(registrations::member_id.eq(members::id)))
+        .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
+        .filter(members::admitted_on.ge(lo))
+        .filter(members::admitted_on.lt(hi))
+        .filter(registrations::valid_from.le(members::admitted_on))
+        .filter(registrations::valid_to.gt(members::admitted_on))
+        .filter(org_paths::valid_from.le(members::admitted_on))
+        .filter(org_paths::valid_to.gt(members::admitted_on))
+        .filter(org_paths::path.ge(&place.path))
+        .filter(org_paths::path.lt(&place.path_upper))
+        .count()
+        .get_result(conn)?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+fn codes_where(keep: impl Fn(Rating) -> bool) -> Vec<&'static str> {
+    Rating::ALL
+        .iter()
+        .filter(|r| keep(**r))
+        .map(|r| r.code())
+        .collect()
+}
+
+/// Ratings of `year` in the subtree of `place` (the root's place on 31 December).
+fn rating_counts(
+    conn: &mut DbConnection,
+    place: &Place,
+    year: i32,
+    day: Date,
+) -> Result<RatingCounts, StoreError> {
+    let one = || 1.into_sql::<Integer>();
+    let zero = || 0.into_sql::<Integer>();
+    let grassroots: Vec<&str> = OrgType::ALL
+        .iter()
+        .filter(|t| t.is_grassroots())
+        .map(|t| t.code())
+        .collect();
+    let good = org_ratings::rating.eq_any(codes_where(Rating::is_good_or_better));
+    let (orgs_rated, orgs_good): (i64, Option<i64>) = org_ratings::table
+        .inner_join(org_paths::table.on(org_paths::org_id.eq(org_ratings::org_id)))
+        .inner_join(organizations::table.on(organizations::id.eq(org_ratings::org_id)))
+        .filter(org_ratings::year.eq(year))
+        .filter(organizations::org_type.eq_any(grassroots))
+        .filter(org_paths::valid_from.le(day))
+        .filter(org_paths::valid_to.gt(day))
+        .filter(org_paths::path.ge(&place.path))
+        .filter(org_paths::path.lt(&place.path_upper))
+        .select((count_star(), sum(case_when(good, one()).otherwise(zero()))))
+        .get_result(conn)?;
+    let completed = member_ratings::rating.eq_any(codes_where(Rating::is_completed_or_better));
+    let (members_rated, members_completed): (i64, Option<i64>) = member_ratings::table
+        .inner_join(registrations::table.on(registrations::member_id.eq(member_ratings::member_id)))
+        .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
+        .filter(member_ratings::year.eq(year))
+        .filter(registrations::valid_from.le(day))
+        .filter(registrations::valid_to.gt(day))
+        .filter(org_paths::valid_from.le(day))
+        .filter(org_paths::valid_to.gt(day))
+        .filter(org_paths::path.ge(&place.path))
+        .filter(org_paths::path.lt(&place.path_upper))
+        .select((
+            count_star(),
+            sum(case_when(completed, one()).otherwise(zero())),
+        ))
+        .get_result(conn)?;
+    let n = |v: i64| u64::try_from(v).unwrap_or(0);
+    Ok(RatingCounts {
+        orgs_rated: n(orgs_rated),
+        orgs_good: n(orgs_good.unwrap_or(0)),
+        members_rated: n(members_rated),
+        members_completed: n(members_completed.unwrap_or(0)),
+    })
+}

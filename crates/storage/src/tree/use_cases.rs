@@ -1,0 +1,37 @@
+//! The use cases of the organization tree: roots, one organization, its children.
+
+use super::access::visible_org;
+use super::orgs;
+use crate::{OrgChild, OrgDetail, OrgRef, Scope, Store, StoreError};
+use dangvu_domain::{Date, OrgCode};
+
+impl Store {
+    /// Organizations without a superior on `as_of` (within scope: the scope root).
+    #[tracing::instrument(skip_all, fields(%as_of), err)]
+    pub fn roots(&self, scope: &Scope, as_of: Date) -> Result<Vec<OrgRef>, StoreError> {
+        self.read(|c| orgs::roots(c, scope, as_of))
+    }
+
+    /// One organization as of a date.
+    #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
+    pub fn org(&self, scope: &Scope, code: &OrgCode, as_of: Date) -> Result<OrgDetail, StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            orgs::detail(c, org_id, as_of)
+        })
+    }
+
+    /// The direct children of an organization on a date, with their subtree figures.
+    #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
+    pub fn children(
+        &self,
+        scope: &Scope,
+        code: &OrgCode,
+        as_of: Date,
+    ) -> Result<Vec<OrgChild>, StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            orgs::children(c, org_id, as_of)
+        })
+    }
+}
