@@ -26,10 +26,10 @@ use diesel::sql_types::BigInt;
 /// Rows per page are kept within this range.
 const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=500;
 
-/// Builds the filtered, boxed member query of `$query` on the subtree `[$lo, $hi)`.
+/// Builds the filtered, boxed member query of `$query` on the subtree of `$place`.
 macro_rules! member_list_query {
-    ($query:expr, $lo:expr, $hi:expr) => {{
-        let mut q = members_on_day!($query.as_of, $lo, $hi)
+    ($query:expr, $place:expr) => {{
+        let mut q = members_on_day!($query.as_of, $place)
             .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
             .into_boxed();
         if let Some((from, to)) = search_range($query.search.as_deref()) {
@@ -46,11 +46,11 @@ macro_rules! member_list_query {
     }};
 }
 
-/// The rows of one page of `$query` on `[$lo, $hi)`: after the cursor, in list order, one
+/// The rows of one page of `$query` in the subtree of `$place`: after the cursor, in list order, one
 /// row more than `$limit` to tell whether another page follows.
 macro_rules! page_rows_query {
-    ($query:expr, $lo:expr, $hi:expr, $limit:expr) => {{
-        let mut q = member_list_query!($query, $lo, $hi);
+    ($query:expr, $place:expr, $limit:expr) => {{
+        let mut q = member_list_query!($query, $place);
         if let Some(after) = &$query.after {
             q = q.filter(
                 members::sort_key
@@ -80,12 +80,12 @@ macro_rules! page_rows_query {
     }};
 }
 
-/// The bounded count of `$query` on `[$lo, $hi)`: the rows of a subquery that stops after
+/// The bounded count of `$query` in the subtree of `$place`: the rows of a subquery that stops after
 /// `$bound + 1` matches, so that more than `$bound` shows without reading the rest.
 macro_rules! bounded_count_query {
-    ($query:expr, $lo:expr, $hi:expr, $bound:expr) => {
+    ($query:expr, $place:expr, $bound:expr) => {
         CountRows(
-            member_list_query!($query, $lo, $hi)
+            member_list_query!($query, $place)
                 .select(members::id)
                 .limit(i64::try_from($bound.saturating_add(1)).unwrap_or(i64::MAX)),
         )
@@ -156,11 +156,10 @@ fn page_counting_at_most(
             next: None,
         });
     };
-    let (lo, hi) = (place.path.as_str(), place.path_upper.as_str());
-    let counted: i64 = bounded_count_query!(query, lo, hi, bound).get_result(conn)?;
+    let counted: i64 = bounded_count_query!(query, &place, bound).get_result(conn)?;
     let counted = u64::try_from(counted).unwrap_or(0);
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let mut rows: Vec<ListRow> = page_rows_query!(query, lo, hi, limit).load(conn)?;
+    let mut rows: Vec<ListRow> = page_rows_query!(query, &place, limit).load(conn)?;
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next = more
@@ -215,11 +214,10 @@ pub(crate) fn explain_page(
     let Some(place) = place_on(conn, org_id, query.as_of)? else {
         return Ok(plans);
     };
-    let (lo, hi) = (place.path.as_str(), place.path_upper.as_str());
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let count = bounded_count_query!(query, lo, hi, MEMBER_COUNT_LIMIT);
+    let count = bounded_count_query!(query, &place, MEMBER_COUNT_LIMIT);
     plans.push(explain(conn, "members.count", count)?);
-    let rows = page_rows_query!(query, lo, hi, limit);
+    let rows = page_rows_query!(query, &place, limit);
     plans.push(explain(conn, "members.page", rows)?);
     Ok(plans)
 }

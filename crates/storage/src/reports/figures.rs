@@ -6,7 +6,8 @@
 
 use crate::StoreError;
 use crate::db::conn::DbConnection;
-use crate::db::schema::{member_statuses, members, org_paths, organizations};
+use crate::db::dating::{in_subtree_on, probationary_on};
+use crate::db::schema::{member_statuses, org_paths, organizations};
 use crate::tree::sql::{Place, place_on};
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::summary::Figures;
@@ -18,10 +19,10 @@ use diesel::sql_types::Integer;
 /// The statuses under which a person counts as a Party member.
 pub(crate) const COUNTED_STATUSES: [&str; 2] = ["DANG_SINH_HOAT", "MIEN_SINH_HOAT"];
 
-/// The members of the subtree `[$lo, $hi)` on `$day`: registrations joined with the
-/// cell's place, the member and the status, all valid on that day.
+/// The members of the subtree of `$place` on `$day`: registrations joined with the cell's
+/// place, the member and the status, all valid on that day.
 macro_rules! members_on_day {
-    ($day:expr, $lo:expr, $hi:expr) => {
+    ($day:expr, $place:expr) => {
         $crate::db::schema::registrations::table
             .inner_join($crate::db::schema::org_paths::table.on(
                 $crate::db::schema::org_paths::org_id.eq($crate::db::schema::registrations::org_id),
@@ -34,15 +35,18 @@ macro_rules! members_on_day {
                     .on($crate::db::schema::member_statuses::member_id
                         .eq($crate::db::schema::registrations::member_id)),
             )
-            .filter($crate::db::schema::registrations::valid_from.le($day))
-            .filter($crate::db::schema::registrations::valid_to.gt($day))
-            .filter($crate::db::schema::org_paths::valid_from.le($day))
-            .filter($crate::db::schema::org_paths::valid_to.gt($day))
-            .filter($crate::db::schema::org_paths::path.ge($lo))
-            .filter($crate::db::schema::org_paths::path.lt($hi))
+            .filter($crate::db::dating::valid_on(
+                $crate::db::schema::registrations::valid_from,
+                $crate::db::schema::registrations::valid_to,
+                $day,
+            ))
+            .filter($crate::db::dating::in_subtree_on($place, $day))
             .filter($crate::db::schema::members::admitted_on.le($day))
-            .filter($crate::db::schema::member_statuses::valid_from.le($day))
-            .filter($crate::db::schema::member_statuses::valid_to.gt($day))
+            .filter($crate::db::dating::valid_on(
+                $crate::db::schema::member_statuses::valid_from,
+                $crate::db::schema::member_statuses::valid_to,
+                $day,
+            ))
             .filter(
                 $crate::db::schema::member_statuses::status
                     .eq_any($crate::reports::figures::COUNTED_STATUSES),
@@ -104,10 +108,7 @@ fn org_types_in(
 ) -> Result<Vec<(String, i64)>, StoreError> {
     Ok(org_paths::table
         .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
-        .filter(org_paths::valid_from.le(day))
-        .filter(org_paths::valid_to.gt(day))
-        .filter(org_paths::path.ge(&place.path))
-        .filter(org_paths::path.lt(&place.path_upper))
+        .filter(in_subtree_on(place, day))
         .group_by(organizations::org_type)
         .select((organizations::org_type, count_star()))
         .load(conn)?)
@@ -121,10 +122,7 @@ pub(crate) fn orgs_in(
 ) -> Result<Vec<(String, String)>, StoreError> {
     Ok(org_paths::table
         .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
-        .filter(org_paths::valid_from.le(day))
-        .filter(org_paths::valid_to.gt(day))
-        .filter(org_paths::path.ge(&place.path))
-        .filter(org_paths::path.lt(&place.path_upper))
+        .filter(in_subtree_on(place, day))
         .select((org_paths::path, organizations::org_type))
         .load(conn)?)
 }
@@ -135,22 +133,19 @@ pub(crate) fn member_counts_by_cell(
     place: &Place,
     day: Date,
 ) -> Result<Vec<(String, MemberCounts)>, StoreError> {
-    let probationary = members::official_on
-        .is_null()
-        .or(members::official_on.gt(day));
+    let probationary = probationary_on(day);
     let exempted = member_statuses::status.eq(MemberStatus::MienSinhHoat.code());
     let one = || 1.into_sql::<Integer>();
     let zero = || 0.into_sql::<Integer>();
-    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> =
-        members_on_day!(day, &place.path, &place.path_upper)
-            .group_by(org_paths::path)
-            .select((
-                org_paths::path,
-                count_star(),
-                sum(case_when(probationary, one()).otherwise(zero())),
-                sum(case_when(exempted, one()).otherwise(zero())),
-            ))
-            .load(conn)?;
+    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> = members_on_day!(day, place)
+        .group_by(org_paths::path)
+        .select((
+            org_paths::path,
+            count_star(),
+            sum(case_when(probationary, one()).otherwise(zero())),
+            sum(case_when(exempted, one()).otherwise(zero())),
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(path, members, probationary, exempted)| {
