@@ -186,7 +186,7 @@ impl MemberRecord {
 
     /// Whether the member is still probationary on `day` (no full-membership date yet).
     pub fn is_probationary_on(&self, day: Date) -> bool {
-        self.official_on.is_none_or(|official| official > day)
+        crate::membership::is_probationary_on(self.official_on, day)
     }
 }
 

@@ -23,6 +23,13 @@ pub fn is_member_on(
         && member.status_on(day).counts_as_member()
 }
 
+/// Whether a member whose full membership began on `official_on` (`None`: not yet) is
+/// still probationary on `day` — the one definition (storage's SQL twin:
+/// `probationary_on` in `crates/storage/src/db/dating.rs`).
+pub fn is_probationary_on(official_on: Option<Date>, day: Date) -> bool {
+    official_on.is_none_or(|official| official > day)
+}
+
 /// Whether a member who counts on `day` is exempted then.
 pub fn is_exempted_on(member: &MemberRecord, day: Date) -> bool {
     member.status_on(day) == MemberStatus::MienSinhHoat
@@ -67,6 +74,14 @@ mod tests {
                 .into_iter()
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_member_is_probationary_until_the_full_membership_day() {
+        let official = Some(d("2021-05-01"));
+        assert!(is_probationary_on(None, d("2030-01-01")));
+        assert!(is_probationary_on(official, d("2021-04-30")));
+        assert!(!is_probationary_on(official, d("2021-05-01")));
     }
 
     #[test]

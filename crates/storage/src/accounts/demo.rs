@@ -8,6 +8,7 @@ use crate::Entity;
 use crate::accounts::manage::insert;
 use crate::accounts::secrets::{generated_password, hash_password};
 use crate::db::conn::DbConnection;
+use crate::db::dating::valid_on;
 use crate::db::schema::{accounts, members, registrations};
 use crate::tree::sql as tree_sql;
 use crate::{AuditContext, DemoAccount, NewAccount, Store, StoreError};
@@ -48,8 +49,11 @@ fn demo_member(conn: &mut DbConnection, today: Date) -> Result<MemberCode, Store
     let code: Option<String> = registrations::table
         .inner_join(members::table.on(members::id.eq(registrations::member_id)))
         .filter(registrations::org_id.eq(cell))
-        .filter(registrations::valid_from.le(today))
-        .filter(registrations::valid_to.gt(today))
+        .filter(valid_on(
+            registrations::valid_from,
+            registrations::valid_to,
+            today,
+        ))
         .order(members::code)
         .select(members::code)
         .first(conn)

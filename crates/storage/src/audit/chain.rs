@@ -117,35 +117,42 @@ pub(crate) fn append(
     Ok(())
 }
 
-/// A stored row: the entry's columns ([`audit::ENTRY_COLUMNS`]), `prev_hash`, `hash`.
-type StoredRow = (audit::EntryRow, Option<String>, Option<String>);
+/// A stored row: the entry's columns, `prev_hash`, `hash`.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+struct StoredRow {
+    #[diesel(embed)]
+    entry: audit::EntryRow,
+    prev_hash: Option<String>,
+    hash: Option<String>,
+}
 
 fn rows_after(conn: &mut DbConnection, after: i64, limit: i64) -> QueryResult<Vec<StoredRow>> {
     audit_log::table
         .filter(audit_log::id.gt(after))
         .order(audit_log::id)
         .limit(limit)
-        .select((audit::ENTRY_COLUMNS, audit_log::prev_hash, audit_log::hash))
+        .select(StoredRow::as_select())
         .load(conn)
 }
 
 fn content(row: &StoredRow) -> Content<'_> {
-    let (_, at, actor, source, action, entity, entity_code, before_json, after_json) = &row.0;
+    let e = &row.entry;
     Content {
-        at: *at,
-        actor,
-        source,
-        action,
-        entity,
-        entity_code: entity_code.as_deref(),
-        before_json: before_json.as_deref(),
-        after_json: after_json.as_deref(),
+        at: e.at,
+        actor: &e.actor,
+        source: &e.source,
+        action: &e.action,
+        entity: &e.entity,
+        entity_code: e.entity_code.as_deref(),
+        before_json: e.before_json.as_deref(),
+        after_json: e.after_json.as_deref(),
     }
 }
 
 /// Why `row` does not continue a chain whose last hash is `expected_prev`, if it does not.
 fn check_row(row: &StoredRow, expected_prev: &str) -> Result<Option<AuditBreak>, StoreError> {
-    let (Some(prev_hash), Some(hash)) = (&row.1, &row.2) else {
+    let (Some(prev_hash), Some(hash)) = (&row.prev_hash, &row.hash) else {
         return Ok(Some(AuditBreak::Unchained));
     };
     if prev_hash != expected_prev {
@@ -170,13 +177,13 @@ pub(crate) fn verify(conn: &mut DbConnection) -> Result<AuditVerification, Store
         for row in &batch {
             if let Some(reason) = check_row(row, &expected_prev)? {
                 return Ok(AuditVerification::Broken {
-                    first_bad_id: row.0.0,
+                    first_bad_id: row.entry.id,
                     reason,
                     rows_checked,
                 });
             }
-            expected_prev = row.2.clone().unwrap_or_default();
-            last_id = row.0.0;
+            expected_prev = row.hash.clone().unwrap_or_default();
+            last_id = row.entry.id;
             rows_checked += 1;
         }
     }
@@ -192,7 +199,7 @@ pub(crate) fn seal_unchained(conn: &mut DbConnection) -> Result<u64, StoreError>
     let rows = rows_after(conn, i64::MIN, i64::MAX)?;
     for row in &rows {
         let hash = row_hash(&prev_hash, &content(row))?;
-        diesel::update(audit_log::table.find(row.0.0))
+        diesel::update(audit_log::table.find(row.entry.id))
             .set((
                 audit_log::prev_hash.eq(&prev_hash),
                 audit_log::hash.eq(&hash),

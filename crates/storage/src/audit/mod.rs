@@ -60,61 +60,40 @@ pub(crate) fn record_read(
     )
 }
 
-/// The columns of [`ENTRY_COLUMNS`], as loaded.
-pub(crate) type EntryRow = (
-    i64,
-    chrono::NaiveDateTime,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-/// The columns an audit entry shows; the chain's verification reads them with the hashes.
-pub(crate) const ENTRY_COLUMNS: (
-    audit_log::id,
-    audit_log::at,
-    audit_log::actor,
-    audit_log::source,
-    audit_log::action,
-    audit_log::entity,
-    audit_log::entity_code,
-    audit_log::before_json,
-    audit_log::after_json,
-) = (
-    audit_log::id,
-    audit_log::at,
-    audit_log::actor,
-    audit_log::source,
-    audit_log::action,
-    audit_log::entity,
-    audit_log::entity_code,
-    audit_log::before_json,
-    audit_log::after_json,
-);
+/// An audit row's shown columns, as loaded (`EntryRow::as_select()`); the chain's
+/// verification reads them with the hashes.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub(crate) struct EntryRow {
+    pub id: i64,
+    pub at: chrono::NaiveDateTime,
+    pub actor: String,
+    pub source: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_code: Option<String>,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+}
 
 fn entry(row: EntryRow) -> AuditEntry {
-    let (id, at, actor, source, action, entity, entity_code, before_json, after_json) = row;
     AuditEntry {
-        id,
-        at,
-        actor,
-        source,
-        action,
-        entity,
-        entity_code,
-        before_json,
-        after_json,
+        id: row.id,
+        at: row.at,
+        actor: row.actor,
+        source: row.source,
+        action: row.action,
+        entity: row.entity,
+        entity_code: row.entity_code,
+        before_json: row.before_json,
+        after_json: row.after_json,
     }
 }
 
 /// The latest `limit` rows, newest first.
 pub(crate) fn latest(conn: &mut DbConnection, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
     let rows: Vec<EntryRow> = audit_log::table
-        .select(ENTRY_COLUMNS)
+        .select(EntryRow::as_select())
         .order(audit_log::id.desc())
         .limit(i64::from(limit))
         .load(conn)?;
@@ -129,7 +108,7 @@ pub(crate) fn entries(
     conn: &mut DbConnection,
     filter: &AuditFilter,
 ) -> Result<AuditPage, StoreError> {
-    let mut query = audit_log::table.select(ENTRY_COLUMNS).into_boxed();
+    let mut query = audit_log::table.select(EntryRow::as_select()).into_boxed();
     if let Some(actor) = &filter.actor {
         query = query.filter(audit_log::actor.eq(actor.clone()));
     }
@@ -156,7 +135,7 @@ pub(crate) fn entries(
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next = if more {
-        rows.last().map(|row| row.0)
+        rows.last().map(|row| row.id)
     } else {
         None
     };

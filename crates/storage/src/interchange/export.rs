@@ -13,6 +13,7 @@
 
 use crate::audit::{self, Change};
 use crate::db::conn::DbConnection;
+use crate::db::dating::in_range;
 use crate::db::schema::{member_ratings, org_paths, org_ratings, registrations};
 use crate::interchange::stored::{self, ID_CHUNK, StoredOrgs};
 use crate::tree::access;
@@ -100,8 +101,7 @@ fn ever_below(conn: &mut DbConnection, root_id: i64) -> Result<BTreeSet<i64>, St
     let mut found = BTreeSet::new();
     for place in places(conn, root_id)? {
         let ids: Vec<i64> = org_paths::table
-            .filter(org_paths::path.ge(&place.path))
-            .filter(org_paths::path.lt(&place.path_upper))
+            .filter(in_range(&place))
             .filter(org_paths::valid_from.lt(place.valid_to))
             .filter(org_paths::valid_to.gt(place.valid_from))
             .select(org_paths::org_id)

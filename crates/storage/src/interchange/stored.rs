@@ -9,7 +9,7 @@ use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{member_statuses, members, org_parents, organizations, registrations};
 use crate::interchange::load_rows::Ids;
-use crate::members::sheet::{SHEET_COLUMNS, SheetRow};
+use crate::members::sheet::SheetRow;
 use crate::tree::refs::enum_code;
 use dangvu_domain::dataset::{MemberRecord, OrgRecord, ParentLink, Registration, StatusChange};
 use dangvu_domain::dates::DateSentinels;
@@ -132,7 +132,7 @@ pub(crate) fn members_by_id(
     let sheets: Vec<SheetRow> = members::table
         .filter(members::id.eq_any(ids))
         .order(members::id)
-        .select(SHEET_COLUMNS)
+        .select(SheetRow::as_select())
         .load(conn)?;
     let mut registered = registrations_of(conn, ids, org_codes)?;
     let mut statuses = statuses_of(conn, ids)?;

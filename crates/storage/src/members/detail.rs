@@ -2,7 +2,7 @@
 
 use crate::db::conn::DbConnection;
 use crate::db::schema::{member_ratings, member_statuses, members, organizations, registrations};
-use crate::members::sheet::{SHEET_COLUMNS, SheetRow};
+use crate::members::sheet::SheetRow;
 use crate::tree::refs::{REF_COLUMNS, enum_code, org_ref};
 use crate::{MemberDetail, RatingView, RegistrationView, StatusView, StoreError};
 use dangvu_domain::{Date, Period};
@@ -12,7 +12,7 @@ use diesel::prelude::*;
 pub(crate) fn detail(conn: &mut DbConnection, member_id: i64) -> Result<MemberDetail, StoreError> {
     let row: SheetRow = members::table
         .find(member_id)
-        .select(SHEET_COLUMNS)
+        .select(SheetRow::as_select())
         .first(conn)?;
     let sheet = row.into_sheet()?;
     Ok(MemberDetail {

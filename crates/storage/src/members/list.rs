@@ -12,7 +12,7 @@
 use crate::db::conn::DbConnection;
 use crate::db::schema::{member_statuses, members, organizations, registrations};
 use crate::reports::figures::members_on_day;
-use crate::tree::refs::{enum_code, member_code, org_ref};
+use crate::tree::refs::{OrgRefRow, enum_code, member_code};
 use crate::tree::sql::place_on;
 use crate::{
     MEMBER_COUNT_LIMIT, MemberCursor, MemberListItem, MemberPage, MemberQuery, StoreError,
@@ -26,10 +26,10 @@ use diesel::sql_types::BigInt;
 /// Rows per page are kept within this range.
 const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=500;
 
-/// Builds the filtered, boxed member query of `$query` on the subtree `[$lo, $hi)`.
+/// Builds the filtered, boxed member query of `$query` on the subtree of `$place`.
 macro_rules! member_list_query {
-    ($query:expr, $lo:expr, $hi:expr) => {{
-        let mut q = members_on_day!($query.as_of, $lo, $hi)
+    ($query:expr, $place:expr) => {{
+        let mut q = members_on_day($query.as_of, $place)
             .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
             .into_boxed();
         if let Some((from, to)) = search_range($query.search.as_deref()) {
@@ -46,11 +46,11 @@ macro_rules! member_list_query {
     }};
 }
 
-/// The rows of one page of `$query` on `[$lo, $hi)`: after the cursor, in list order, one
+/// The rows of one page of `$query` in the subtree of `$place`: after the cursor, in list order, one
 /// row more than `$limit` to tell whether another page follows.
 macro_rules! page_rows_query {
-    ($query:expr, $lo:expr, $hi:expr, $limit:expr) => {{
-        let mut q = member_list_query!($query, $lo, $hi);
+    ($query:expr, $place:expr, $limit:expr) => {{
+        let mut q = member_list_query!($query, $place);
         if let Some(after) = &$query.after {
             q = q.filter(
                 members::sort_key
@@ -62,30 +62,16 @@ macro_rules! page_rows_query {
         }
         q.order((members::sort_key.asc(), members::code.asc()))
             .limit(i64::from($limit) + 1)
-            .select((
-                members::code,
-                members::full_name,
-                members::gender,
-                members::birth_date,
-                members::admitted_on,
-                members::official_on,
-                member_statuses::status,
-                (
-                    organizations::code,
-                    organizations::name,
-                    organizations::org_type,
-                ),
-                members::sort_key,
-            ))
+            .select(ListRow::as_select())
     }};
 }
 
-/// The bounded count of `$query` on `[$lo, $hi)`: the rows of a subquery that stops after
+/// The bounded count of `$query` in the subtree of `$place`: the rows of a subquery that stops after
 /// `$bound + 1` matches, so that more than `$bound` shows without reading the rest.
 macro_rules! bounded_count_query {
-    ($query:expr, $lo:expr, $hi:expr, $bound:expr) => {
+    ($query:expr, $place:expr, $bound:expr) => {
         CountRows(
-            member_list_query!($query, $lo, $hi)
+            member_list_query!($query, $place)
                 .select(members::id)
                 .limit(i64::try_from($bound.saturating_add(1)).unwrap_or(i64::MAX)),
         )
@@ -119,17 +105,23 @@ impl<Q> Query for CountRows<Q> {
 
 impl<Q> RunQueryDsl<DbConnection> for CountRows<Q> {}
 
-type ListRow = (
-    String,
-    String,
-    Option<String>,
-    Option<Date>,
-    Date,
-    Option<Date>,
-    String,
-    (String, String, String),
-    String,
-);
+/// One row of the list as loaded: the member, their status and cell on the day, and the
+/// sort key the next page continues after.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = members)]
+struct ListRow {
+    code: String,
+    full_name: String,
+    gender: Option<String>,
+    birth_date: Option<Date>,
+    admitted_on: Date,
+    official_on: Option<Date>,
+    #[diesel(select_expression = member_statuses::status)]
+    status: String,
+    #[diesel(embed)]
+    org: OrgRefRow,
+    sort_key: String,
+}
 
 /// One page of the members of the subtree of `org_id`, the total counted up to
 /// [`MEMBER_COUNT_LIMIT`].
@@ -156,19 +148,18 @@ fn page_counting_at_most(
             next: None,
         });
     };
-    let (lo, hi) = (place.path.as_str(), place.path_upper.as_str());
-    let counted: i64 = bounded_count_query!(query, lo, hi, bound).get_result(conn)?;
+    let counted: i64 = bounded_count_query!(query, &place, bound).get_result(conn)?;
     let counted = u64::try_from(counted).unwrap_or(0);
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let mut rows: Vec<ListRow> = page_rows_query!(query, lo, hi, limit).load(conn)?;
+    let mut rows: Vec<ListRow> = page_rows_query!(query, &place, limit).load(conn)?;
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next = more
         .then(|| rows.last())
         .flatten()
         .map(|last| MemberCursor {
-            sort_key: last.8.clone(),
-            code: last.0.clone(),
+            sort_key: last.sort_key.clone(),
+            code: last.code.clone(),
         });
     Ok(MemberPage {
         rows: rows.into_iter().map(list_item).collect::<Result<_, _>>()?,
@@ -215,26 +206,24 @@ pub(crate) fn explain_page(
     let Some(place) = place_on(conn, org_id, query.as_of)? else {
         return Ok(plans);
     };
-    let (lo, hi) = (place.path.as_str(), place.path_upper.as_str());
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let count = bounded_count_query!(query, lo, hi, MEMBER_COUNT_LIMIT);
+    let count = bounded_count_query!(query, &place, MEMBER_COUNT_LIMIT);
     plans.push(explain(conn, "members.count", count)?);
-    let rows = page_rows_query!(query, lo, hi, limit);
+    let rows = page_rows_query!(query, &place, limit);
     plans.push(explain(conn, "members.page", rows)?);
     Ok(plans)
 }
 
 fn list_item(row: ListRow) -> Result<MemberListItem, StoreError> {
-    let (code, full_name, gender, birth_date, admitted_on, official_on, status, org, _) = row;
     Ok(MemberListItem {
-        code: member_code(&code)?,
-        full_name,
-        gender: gender.as_deref().map(enum_code).transpose()?,
-        birth_date,
-        admitted_on,
-        official_on,
-        status: enum_code(&status)?,
-        org: org_ref(&org.0, org.1, &org.2)?,
+        code: member_code(&row.code)?,
+        full_name: row.full_name,
+        gender: row.gender.as_deref().map(enum_code).transpose()?,
+        birth_date: row.birth_date,
+        admitted_on: row.admitted_on,
+        official_on: row.official_on,
+        status: enum_code(&row.status)?,
+        org: row.org.into_ref()?,
     })
 }
 

@@ -1,4 +1,4 @@
-//! The member sheet as stored: one row type, one column list and one conversion, shared by the
+//! The member sheet as stored: one row type (which is its column list) and one conversion, shared by the
 //! profile page (`member_detail`) and the export (`stored`).
 
 use crate::StoreError;
@@ -8,52 +8,10 @@ use dangvu_domain::dataset::MemberProfile;
 use dangvu_domain::{Date, MemberCode};
 use diesel::prelude::*;
 
-/// The column types of [`SHEET_COLUMNS`].
-type SheetColumns = (
-    members::id,
-    members::code,
-    members::full_name,
-    members::gender,
-    members::birth_date,
-    members::ethnicity,
-    members::religion,
-    members::citizen_id,
-    members::hometown,
-    members::birthplace,
-    members::occupation,
-    members::general_education,
-    members::professional_qualification,
-    members::political_theory,
-    members::party_card_no,
-    members::cv_no,
-    members::admitted_on,
-    members::official_on,
-);
-
-/// The columns of [`SheetRow`], in its field order.
-pub(crate) const SHEET_COLUMNS: SheetColumns = (
-    members::id,
-    members::code,
-    members::full_name,
-    members::gender,
-    members::birth_date,
-    members::ethnicity,
-    members::religion,
-    members::citizen_id,
-    members::hometown,
-    members::birthplace,
-    members::occupation,
-    members::general_education,
-    members::professional_qualification,
-    members::political_theory,
-    members::party_card_no,
-    members::cv_no,
-    members::admitted_on,
-    members::official_on,
-);
-
-/// A `members` row as loaded with [`SHEET_COLUMNS`].
-#[derive(Queryable)]
+/// The member sheet's columns of a `members` row: select them with
+/// `SheetRow::as_select()` (the fields are the column list, written once).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = members)]
 pub(crate) struct SheetRow {
     id: i64,
     code: String,

@@ -6,11 +6,13 @@
 
 use crate::StoreError;
 use crate::db::conn::DbConnection;
-use crate::db::schema::{member_statuses, members, org_paths, organizations};
+use crate::db::dating::{InSubtreeOn, ValidOn, in_subtree_on, probationary_on, valid_on};
+use crate::db::schema::{member_statuses, members, org_paths, organizations, registrations};
 use crate::tree::sql::{Place, place_on};
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::summary::Figures;
 use dangvu_domain::{Date, MemberStatus, OrgType};
+use diesel::dsl;
 use diesel::dsl::{case_when, count_star, sum};
 use diesel::prelude::*;
 use diesel::sql_types::Integer;
@@ -18,38 +20,30 @@ use diesel::sql_types::Integer;
 /// The statuses under which a person counts as a Party member.
 pub(crate) const COUNTED_STATUSES: [&str; 2] = ["DANG_SINH_HOAT", "MIEN_SINH_HOAT"];
 
-/// The members of the subtree `[$lo, $hi)` on `$day`: registrations joined with the
-/// cell's place, the member and the status, all valid on that day.
-macro_rules! members_on_day {
-    ($day:expr, $lo:expr, $hi:expr) => {
-        $crate::db::schema::registrations::table
-            .inner_join($crate::db::schema::org_paths::table.on(
-                $crate::db::schema::org_paths::org_id.eq($crate::db::schema::registrations::org_id),
-            ))
-            .inner_join($crate::db::schema::members::table.on(
-                $crate::db::schema::members::id.eq($crate::db::schema::registrations::member_id),
-            ))
-            .inner_join(
-                $crate::db::schema::member_statuses::table
-                    .on($crate::db::schema::member_statuses::member_id
-                        .eq($crate::db::schema::registrations::member_id)),
-            )
-            .filter($crate::db::schema::registrations::valid_from.le($day))
-            .filter($crate::db::schema::registrations::valid_to.gt($day))
-            .filter($crate::db::schema::org_paths::valid_from.le($day))
-            .filter($crate::db::schema::org_paths::valid_to.gt($day))
-            .filter($crate::db::schema::org_paths::path.ge($lo))
-            .filter($crate::db::schema::org_paths::path.lt($hi))
-            .filter($crate::db::schema::members::admitted_on.le($day))
-            .filter($crate::db::schema::member_statuses::valid_from.le($day))
-            .filter($crate::db::schema::member_statuses::valid_to.gt($day))
-            .filter(
-                $crate::db::schema::member_statuses::status
-                    .eq_any($crate::reports::figures::COUNTED_STATUSES),
-            )
-    };
+/// The members of the subtree of `place` on `day`: registrations joined with the cell's
+/// place, the member and the status, all valid on that day.
+#[diesel::dsl::auto_type(no_type_alias)]
+pub(crate) fn members_on_day<'a>(day: Date, place: &'a Place) -> _ {
+    let registered: ValidOn<registrations::valid_from, registrations::valid_to, Date> =
+        valid_on(registrations::valid_from, registrations::valid_to, day);
+    let in_tree: InSubtreeOn<'a, Date> = in_subtree_on(place, day);
+    let admitted: dsl::LtEq<members::admitted_on, Date> = members::admitted_on.le(day);
+    let with_status: ValidOn<member_statuses::valid_from, member_statuses::valid_to, Date> =
+        valid_on(member_statuses::valid_from, member_statuses::valid_to, day);
+    let counted: dsl::EqAny<member_statuses::status, [&'static str; 2]> =
+        member_statuses::status.eq_any(COUNTED_STATUSES);
+    registrations::table
+        .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
+        .inner_join(members::table.on(members::id.eq(registrations::member_id)))
+        .inner_join(
+            member_statuses::table.on(member_statuses::member_id.eq(registrations::member_id)),
+        )
+        .filter(registered)
+        .filter(in_tree)
+        .filter(admitted)
+        .filter(with_status)
+        .filter(counted)
 }
-pub(crate) use members_on_day;
 
 /// Figures of the subtree of `org_id` on `day` (zero when it does not exist then).
 pub(crate) fn figures_of(
@@ -104,10 +98,7 @@ fn org_types_in(
 ) -> Result<Vec<(String, i64)>, StoreError> {
     Ok(org_paths::table
         .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
-        .filter(org_paths::valid_from.le(day))
-        .filter(org_paths::valid_to.gt(day))
-        .filter(org_paths::path.ge(&place.path))
-        .filter(org_paths::path.lt(&place.path_upper))
+        .filter(in_subtree_on(place, day))
         .group_by(organizations::org_type)
         .select((organizations::org_type, count_star()))
         .load(conn)?)
@@ -121,10 +112,7 @@ pub(crate) fn orgs_in(
 ) -> Result<Vec<(String, String)>, StoreError> {
     Ok(org_paths::table
         .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
-        .filter(org_paths::valid_from.le(day))
-        .filter(org_paths::valid_to.gt(day))
-        .filter(org_paths::path.ge(&place.path))
-        .filter(org_paths::path.lt(&place.path_upper))
+        .filter(in_subtree_on(place, day))
         .select((org_paths::path, organizations::org_type))
         .load(conn)?)
 }
@@ -135,22 +123,19 @@ pub(crate) fn member_counts_by_cell(
     place: &Place,
     day: Date,
 ) -> Result<Vec<(String, MemberCounts)>, StoreError> {
-    let probationary = members::official_on
-        .is_null()
-        .or(members::official_on.gt(day));
+    let probationary = probationary_on(day);
     let exempted = member_statuses::status.eq(MemberStatus::MienSinhHoat.code());
     let one = || 1.into_sql::<Integer>();
     let zero = || 0.into_sql::<Integer>();
-    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> =
-        members_on_day!(day, &place.path, &place.path_upper)
-            .group_by(org_paths::path)
-            .select((
-                org_paths::path,
-                count_star(),
-                sum(case_when(probationary, one()).otherwise(zero())),
-                sum(case_when(exempted, one()).otherwise(zero())),
-            ))
-            .load(conn)?;
+    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> = members_on_day(day, place)
+        .group_by(org_paths::path)
+        .select((
+            org_paths::path,
+            count_star(),
+            sum(case_when(probationary, one()).otherwise(zero())),
+            sum(case_when(exempted, one()).otherwise(zero())),
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(path, members, probationary, exempted)| {

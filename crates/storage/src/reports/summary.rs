@@ -6,6 +6,7 @@
 
 use crate::StoreError;
 use crate::db::conn::DbConnection;
+use crate::db::dating::{in_subtree_on, valid_on};
 use crate::db::schema::{
     member_ratings, members, org_paths, org_ratings, organizations, registrations,
 };
@@ -65,12 +66,12 @@ fn admitted_under(
         .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
         .filter(members::admitted_on.ge(lo))
         .filter(members::admitted_on.lt(hi))
-        .filter(registrations::valid_from.le(members::admitted_on))
-        .filter(registrations::valid_to.gt(members::admitted_on))
-        .filter(org_paths::valid_from.le(members::admitted_on))
-        .filter(org_paths::valid_to.gt(members::admitted_on))
-        .filter(org_paths::path.ge(&place.path))
-        .filter(org_paths::path.lt(&place.path_upper))
+        .filter(valid_on(
+            registrations::valid_from,
+            registrations::valid_to,
+            members::admitted_on,
+        ))
+        .filter(in_subtree_on(place, members::admitted_on))
         .count()
         .get_result(conn)?;
     Ok(u64::try_from(n).unwrap_or(0))
@@ -104,10 +105,7 @@ fn rating_counts(
         .inner_join(organizations::table.on(organizations::id.eq(org_ratings::org_id)))
         .filter(org_ratings::year.eq(year))
         .filter(organizations::org_type.eq_any(grassroots))
-        .filter(org_paths::valid_from.le(day))
-        .filter(org_paths::valid_to.gt(day))
-        .filter(org_paths::path.ge(&place.path))
-        .filter(org_paths::path.lt(&place.path_upper))
+        .filter(in_subtree_on(place, day))
         .select((count_star(), sum(case_when(good, one()).otherwise(zero()))))
         .get_result(conn)?;
     let completed = member_ratings::rating.eq_any(codes_where(Rating::is_completed_or_better));
@@ -115,12 +113,12 @@ fn rating_counts(
         .inner_join(registrations::table.on(registrations::member_id.eq(member_ratings::member_id)))
         .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
         .filter(member_ratings::year.eq(year))
-        .filter(registrations::valid_from.le(day))
-        .filter(registrations::valid_to.gt(day))
-        .filter(org_paths::valid_from.le(day))
-        .filter(org_paths::valid_to.gt(day))
-        .filter(org_paths::path.ge(&place.path))
-        .filter(org_paths::path.lt(&place.path_upper))
+        .filter(valid_on(
+            registrations::valid_from,
+            registrations::valid_to,
+            day,
+        ))
+        .filter(in_subtree_on(place, day))
         .select((
             count_star(),
             sum(case_when(completed, one()).otherwise(zero())),

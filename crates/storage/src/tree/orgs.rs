@@ -1,6 +1,7 @@
 //! Organization pages: roots, one organization as of a date, and its children.
 
 use crate::db::conn::DbConnection;
+use crate::db::dating::{in_subtree_on, valid_on};
 use crate::db::schema::{org_parents, org_paths, organizations};
 use crate::reports::figures::{add_members, add_org, member_counts_by_cell, orgs_in};
 use crate::tree::refs::{REF_COLUMNS, org_ref, org_refs};
@@ -21,8 +22,7 @@ pub(crate) fn roots(
 ) -> Result<Vec<OrgRef>, StoreError> {
     let mut query = org_paths::table
         .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
-        .filter(org_paths::valid_from.le(as_of))
-        .filter(org_paths::valid_to.gt(as_of))
+        .filter(valid_on(org_paths::valid_from, org_paths::valid_to, as_of))
         .order(organizations::code)
         .select(REF_COLUMNS)
         .into_boxed();
@@ -151,10 +151,7 @@ fn child_places(
 ) -> Result<Vec<(Place, OrgRef)>, StoreError> {
     let rows: Vec<(Place, (String, String, String))> = org_paths::table
         .inner_join(organizations::table.on(organizations::id.eq(org_paths::org_id)))
-        .filter(org_paths::valid_from.le(as_of))
-        .filter(org_paths::valid_to.gt(as_of))
-        .filter(org_paths::path.gt(&parent.path))
-        .filter(org_paths::path.lt(&parent.path_upper))
+        .filter(in_subtree_on(parent, as_of))
         .filter(org_paths::depth.eq(parent.depth + 1))
         .order(organizations::code)
         .select((PLACE, REF_COLUMNS))

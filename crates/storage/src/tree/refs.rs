@@ -34,6 +34,22 @@ pub(crate) fn org_ref(code: &str, name: String, org_type: &str) -> Result<OrgRef
     })
 }
 
+/// The columns an [`OrgRef`] is built from, as a row to embed in a `Selectable` row.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = organizations)]
+pub(crate) struct OrgRefRow {
+    code: String,
+    name: String,
+    org_type: String,
+}
+
+impl OrgRefRow {
+    /// The reference, its codes parsed.
+    pub(crate) fn into_ref(self) -> Result<OrgRef, StoreError> {
+        org_ref(&self.code, self.name, &self.org_type)
+    }
+}
+
 /// The columns an [`OrgRef`] is built from.
 pub(crate) type RefColumns = (
     organizations::code,

@@ -6,9 +6,10 @@
 use crate::Entity;
 use crate::StoreError;
 use crate::db::conn::DbConnection;
+use crate::db::dating::{ValidOn, valid_on};
 use crate::db::schema::{org_paths, organizations};
 use dangvu_domain::{Date, Period};
-use diesel::dsl::{Eq, Filter, Gt, LtEq, Select};
+use diesel::dsl::{Eq, Filter, Select};
 use diesel::prelude::*;
 
 /// Where an organization stands in the tree during one period.
@@ -97,11 +98,8 @@ pub(crate) fn place_on(
 /// The statement of [`place_on`] (shared with the plans of the tests).
 pub(crate) type PlaceOnQuery = Select<
     Filter<
-        Filter<
-            Filter<org_paths::table, Eq<org_paths::org_id, i64>>,
-            LtEq<org_paths::valid_from, Date>,
-        >,
-        Gt<org_paths::valid_to, Date>,
+        Filter<org_paths::table, Eq<org_paths::org_id, i64>>,
+        ValidOn<org_paths::valid_from, org_paths::valid_to, Date>,
     >,
     PlaceColumns,
 >;
@@ -110,8 +108,7 @@ pub(crate) type PlaceOnQuery = Select<
 pub(crate) fn place_on_query(org_id: i64, day: Date) -> PlaceOnQuery {
     org_paths::table
         .filter(org_paths::org_id.eq(org_id))
-        .filter(org_paths::valid_from.le(day))
-        .filter(org_paths::valid_to.gt(day))
+        .filter(valid_on(org_paths::valid_from, org_paths::valid_to, day))
         .select(PLACE)
 }
 

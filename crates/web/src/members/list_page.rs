@@ -104,7 +104,7 @@ impl MemberListPage {
 
 /// "Official" when full membership began on or before `day`, else "probationary".
 pub(crate) fn standing(lang: Lang, official_on: Option<Date>, day: Date) -> Cow<'static, str> {
-    if official_on.is_some_and(|official| official <= day) {
+    if !dangvu_domain::membership::is_probationary_on(official_on, day) {
         lang.t("members.official")
     } else {
         lang.t("members.probationary")
