@@ -149,7 +149,7 @@ fn page_counting_at_most(
         });
     };
     let counted: i64 = bounded_count_query!(query, &place, bound).get_result(conn)?;
-    let counted = u64::try_from(counted).unwrap_or(0);
+    let counted = crate::db::count(counted)?;
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
     let mut rows: Vec<ListRow> = page_rows_query!(query, &place, limit).load(conn)?;
     let more = rows.len() > limit as usize;

@@ -6,6 +6,7 @@
 
 use crate::StoreError;
 use crate::db::conn::DbConnection;
+use crate::db::count;
 use crate::db::dating::{InSubtreeOn, ValidOn, in_subtree_on, probationary_on, valid_on};
 use crate::db::schema::{member_statuses, members, org_paths, organizations, registrations};
 use crate::tree::sql::{Place, place_on};
@@ -56,22 +57,23 @@ pub(crate) fn figures_of(
     };
     let mut figures = Figures::default();
     for (org_type, n) in org_types_in(conn, &place, day)? {
-        add_org(&mut figures, &org_type, n);
+        add_org(&mut figures, &org_type, n)?;
     }
     for (_, counts) in member_counts_by_cell(conn, &place, day)? {
-        add_members(&mut figures, &counts);
+        add_members(&mut figures, &counts)?;
     }
     Ok(figures)
 }
 
 /// Counts one organization type into the figures.
-pub(crate) fn add_org(figures: &mut Figures, org_type: &str, n: i64) {
-    let n = u64::try_from(n).unwrap_or(0);
+pub(crate) fn add_org(figures: &mut Figures, org_type: &str, n: i64) -> Result<(), StoreError> {
+    let n = count(n)?;
     match OrgType::from_code(org_type) {
         Some(t) if t.is_grassroots() => figures.grassroots_orgs += n,
         Some(OrgType::ChiBoTrucThuoc) => figures.cells_under_grassroots += n,
         _ => {}
     }
+    Ok(())
 }
 
 /// Member counts of one registration cell.
@@ -83,11 +85,11 @@ pub(crate) struct MemberCounts {
 }
 
 /// Adds a cell's member counts into the figures.
-pub(crate) fn add_members(figures: &mut Figures, counts: &MemberCounts) {
-    let n = |v: i64| u64::try_from(v).unwrap_or(0);
-    figures.members += n(counts.members);
-    figures.members_probationary += n(counts.probationary);
-    figures.members_exempted += n(counts.exempted);
+pub(crate) fn add_members(figures: &mut Figures, counts: &MemberCounts) -> Result<(), StoreError> {
+    figures.members += count(counts.members)?;
+    figures.members_probationary += count(counts.probationary)?;
+    figures.members_exempted += count(counts.exempted)?;
+    Ok(())
 }
 
 /// Organizations of the subtree on `day`, counted by type.

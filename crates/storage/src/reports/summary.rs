@@ -6,6 +6,7 @@
 
 use crate::StoreError;
 use crate::db::conn::DbConnection;
+use crate::db::count;
 use crate::db::dating::{in_subtree_on, valid_on};
 use crate::db::schema::{
     member_ratings, members, org_paths, org_ratings, organizations, registrations,
@@ -74,7 +75,7 @@ fn admitted_under(
         .filter(in_subtree_on(place, members::admitted_on))
         .count()
         .get_result(conn)?;
-    Ok(u64::try_from(n).unwrap_or(0))
+    count(n)
 }
 
 fn codes_where(keep: impl Fn(Rating) -> bool) -> Vec<&'static str> {
@@ -124,11 +125,11 @@ fn rating_counts(
             sum(case_when(completed, one()).otherwise(zero())),
         ))
         .get_result(conn)?;
-    let n = |v: i64| u64::try_from(v).unwrap_or(0);
+    // SUM over no rows is NULL: none of them.
     Ok(RatingCounts {
-        orgs_rated: n(orgs_rated),
-        orgs_good: n(orgs_good.unwrap_or(0)),
-        members_rated: n(members_rated),
-        members_completed: n(members_completed.unwrap_or(0)),
+        orgs_rated: count(orgs_rated)?,
+        orgs_good: count(orgs_good.unwrap_or(0))?,
+        members_rated: count(members_rated)?,
+        members_completed: count(members_completed.unwrap_or(0))?,
     })
 }

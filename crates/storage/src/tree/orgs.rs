@@ -123,12 +123,12 @@ pub(crate) fn children(
     let slot = |path: &str| child_of(&parent, path).and_then(|id| index.get(&id).copied());
     for (path, org_type) in orgs_in(conn, &parent, as_of)? {
         if let Some(f) = slot(&path).and_then(|i| figures.get_mut(i)) {
-            add_org(f, &org_type, 1);
+            add_org(f, &org_type, 1)?;
         }
     }
     for (path, counts) in member_counts_by_cell(conn, &parent, as_of)? {
         if let Some(f) = slot(&path).and_then(|i| figures.get_mut(i)) {
-            add_members(f, &counts);
+            add_members(f, &counts)?;
         }
     }
     Ok(kids

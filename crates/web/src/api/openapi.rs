@@ -146,7 +146,14 @@ fn error_content() -> utoipa::openapi::Content {
 /// The document as JSON, built once.
 pub(crate) fn document() -> &'static serde_json::Value {
     static DOC: OnceLock<serde_json::Value> = OnceLock::new();
-    DOC.get_or_init(|| serde_json::to_value(ApiDoc::openapi()).unwrap_or_default())
+    #[allow(
+        clippy::expect_used,
+        reason = "the document is built from types, not input"
+    )]
+    DOC.get_or_init(|| {
+        serde_json::to_value(ApiDoc::openapi())
+            .expect("the OpenAPI document serializes: it is plain data built by utoipa")
+    })
 }
 
 /// This document (OpenAPI 3.1).
