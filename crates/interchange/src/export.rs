@@ -1,4 +1,4 @@
-//! A [`Dataset`] as the rows of the tables of interchange v1 and its two history
+//! A [`Dataset`] as the rows of the tables of interchange v1 and its three history
 //! extensions, for both writers.
 //!
 //! v1 keeps the present state with the transfer history, so a dataset is written as:
