@@ -38,10 +38,10 @@ pub use tree::{OrgOverview, RootNode};
 /// that the adapters depend on this crate alone.
 pub mod records {
     pub use dangvu_storage::{
-        AccountView, AuditBreak, AuditEntry, AuditFilter, AuditPage, AuditVerification,
-        DemoAccount, LoadStats, MemberCursor, MemberDetail, MemberListItem, MemberPage,
-        MemberQuery, NewAccount, OrgChild, OrgDetail, OrgRef, ParentPeriod, RatingView,
-        RegistrationView, StatusView, TokenView,
+        AccountView, AuditBreak, AuditEntry, AuditFilter, AuditHead, AuditPage, AuditReport,
+        AuditVerification, ChainHash, DemoAccount, ExpectedHead, LoadStats, MemberCursor,
+        MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount, OrgChild, OrgDetail,
+        OrgRef, ParentPeriod, RatingView, RegistrationView, StatusView, TokenView,
     };
 }
 

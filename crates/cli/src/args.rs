@@ -107,6 +107,15 @@ pub struct ServeArgs {
     /// not send `X-Forwarded-Proto`).
     #[arg(long, env = "DANGVU_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Minutes between two log lines `audit log head: rows=N head=HEX` (one is written at
+    /// start), for the operator to keep outside the database.
+    #[arg(
+        long,
+        env = "DANGVU_AUDIT_HEAD_MINUTES",
+        default_value_t = 60,
+        value_parser = clap::value_parser!(u64).range(1..=10_080)
+    )]
+    pub audit_head_minutes: u64,
 }
 
 /// `dangvu demo`.
@@ -236,6 +245,17 @@ pub enum TokenCommand {
 /// `dangvu audit …`.
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Recompute the audit log's hash chain; exits non-zero naming the first broken row.
-    Verify,
+    /// Recompute the audit log's hash chain; exits non-zero (4) naming the first broken
+    /// row. Ends with `rows=N head=HEX`, the line to keep outside the database.
+    Verify(VerifyArgs),
+}
+
+/// `dangvu audit verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The head recorded earlier (the HEX of `head=HEX`): exit 4 unless the intact log
+    /// still holds that row with that hash (it catches deleted newest rows and a rewritten,
+    /// re-chained log).
+    #[arg(long, value_name = "HEX")]
+    pub expect_head: Option<String>,
 }

@@ -37,6 +37,11 @@ pub enum CliError {
         /// Why.
         reason: dangvu_app::records::AuditBreak,
     },
+    /// The audit log no longer holds the head recorded earlier (`--expect-head`).
+    #[error(
+        "the audit log no longer holds the recorded head {0}: its newest rows were deleted, or it was rewritten and re-chained"
+    )]
+    AuditHeadMissing(String),
 }
 
 impl From<dangvu_app::Error> for CliError {
@@ -77,6 +82,9 @@ impl CliError {
             CliError::AuditBroken { id, reason } => format!(
                 "nhật ký kiểm tra đã bị can thiệp: dòng {id} không nối tiếp chuỗi ({})",
                 reason.label_vi()
+            ),
+            CliError::AuditHeadMissing(hash) => format!(
+                "nhật ký kiểm tra không còn chứa dòng cuối đã ghi lại {hash}: các dòng mới nhất đã bị xóa, hoặc nhật ký đã bị viết lại và tính lại chuỗi băm"
             ),
         }
     }
@@ -142,7 +150,7 @@ pub fn report(err: &CliError) -> ExitCode {
     ExitCode::from(match err {
         CliError::Input(_) | CliError::Config(_) | CliError::ImportRefused(_) => 2,
         CliError::Store(StoreError::NotFound { .. }) => 3,
-        CliError::AuditBroken { .. } => 4,
+        CliError::AuditBroken { .. } | CliError::AuditHeadMissing(_) => 4,
         _ => 1,
     })
 }

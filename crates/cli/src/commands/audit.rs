@@ -1,21 +1,31 @@
-//! `dangvu audit verify`: recompute the audit log's hash chain. Exit status 0 when intact;
-//! otherwise the error names the first broken row (exit status 4).
+//! `dangvu audit verify`: recompute the audit log's hash chain, and check it against the
+//! head recorded earlier (`--expect-head`). Reads only.
+//!
+//! Standard output ends with `rows=N head=HEX`, the line an operator keeps outside the
+//! database, also when the chain is broken. Exit status 0 when intact (and holding the
+//! expected head); 4 when a row breaks the chain or the expected head is gone.
 
-use crate::args::AuditCommand;
+use crate::args::{AuditCommand, VerifyArgs};
 use crate::config::Settings;
 use crate::error::CliError;
-use dangvu_app::records::AuditVerification;
+use dangvu_app::records::{AuditVerification, ChainHash, ExpectedHead};
 
 /// Runs a `dangvu audit …` command.
 pub fn run(command: &AuditCommand, settings: &Settings) -> Result<(), CliError> {
     match command {
-        AuditCommand::Verify => verify(settings),
+        AuditCommand::Verify(args) => verify(args, settings),
     }
 }
 
-fn verify(settings: &Settings) -> Result<(), CliError> {
+fn verify(args: &VerifyArgs, settings: &Settings) -> Result<(), CliError> {
+    let expected = args
+        .expect_head
+        .as_deref()
+        .map(|hex| ChainHash::parse("expect-head", hex))
+        .transpose()?;
     let app = super::open(settings)?;
-    match app.verify_audit()? {
+    let report = app.verify_audit(expected.as_ref())?;
+    let outcome = match report.verification {
         AuditVerification::Intact { rows_checked } => {
             println!(
                 "Nhật ký kiểm tra nguyên vẹn: {rows_checked} dòng / The audit log is intact: {rows_checked} rows"
@@ -30,5 +40,19 @@ fn verify(settings: &Settings) -> Result<(), CliError> {
             id: first_bad_id,
             reason,
         }),
-    }
+    };
+    let outcome = outcome.and_then(|()| match (report.expected_head, expected) {
+        (Some(ExpectedHead::Missing), Some(hash)) => {
+            Err(CliError::AuditHeadMissing(hash.as_str().to_string()))
+        }
+        (Some(ExpectedHead::Found { rows_since }), _) => {
+            println!(
+                "Dòng cuối đã ghi lại vẫn còn; {rows_since} dòng được ghi sau nó / The recorded head is present; {rows_since} rows were written after it"
+            );
+            Ok(())
+        }
+        _ => Ok(()),
+    });
+    println!("{}", report.head);
+    outcome
 }

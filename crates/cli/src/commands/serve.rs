@@ -1,10 +1,14 @@
-//! `dangvu serve`: the web application on the configured database.
+//! `dangvu serve`: the web application on the configured database, and the audit log's
+//! head logged at start and periodically, so that an operator can keep it outside the
+//! database (see `docs/audit-log.md`).
 
 use crate::args::ServeArgs;
 use crate::config::Settings;
 use crate::error::CliError;
+use dangvu_app::App;
 use dangvu_web::AppState;
 use std::sync::Arc;
+use std::time::Duration;
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 
@@ -22,6 +26,8 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
         super::demo::load_demo(&app, seed)?;
     }
     super::accounts::user::ensure_first_accounts(&app, args.demo)?;
+    let head_every = Duration::from_secs(args.audit_head_minutes.saturating_mul(60));
+    let head_app = app.clone();
     let state = AppState::new(
         app,
         Arc::new(crate::clock::today),
@@ -39,9 +45,26 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
             "Đảng vụ đang chạy tại / is running at http://{}",
             listener.local_addr()?
         );
+        tokio::spawn(log_audit_head(head_app, head_every));
         dangvu_web::serve(listener, state, shutdown_signal()).await?;
         Ok(())
     })
+}
+
+/// Logs `audit log head: rows=N head=HEX` now and then every `every`, reading it on the
+/// blocking pool like any use case; a failed reading is logged and tried again next time.
+async fn log_audit_head(app: App, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let app = app.clone();
+        match tokio::task::spawn_blocking(move || app.audit_head()).await {
+            Ok(Ok(head)) => tracing::info!("audit log head: {head}"),
+            Ok(Err(error)) => tracing::warn!(%error, "cannot read the audit log's head"),
+            Err(error) => tracing::warn!(%error, "reading the audit log's head stopped"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

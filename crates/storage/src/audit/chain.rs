@@ -8,15 +8,18 @@
 //! (the row's transaction writes, so it holds the write lock until it commits). Ids are
 //! not hashed: PostgreSQL may skip some after a rollback.
 //!
-//! Without a secret key or an external anchor, someone who can write the database can
-//! recompute the whole chain, and removing the newest rows leaves no trace; the chain
-//! catches direct edits and deletions of rows in the middle, which is what it is for.
+//! Rows are hashed once, when they are appended; nothing re-chains existing rows, so a row
+//! without a hash is a break that verification reports ([`super::verify`]). The one
+//! exception is the upgrade that introduced chaining, which seals the rows written before
+//! it, once, and records that it did ([`seal_legacy`]). Someone who can write the database
+//! could still recompute the whole chain or remove its newest rows; the head of the chain
+//! recorded outside the database ([`crate::AuditHead`]) is what detects that.
 
 use crate::accounts::secrets::sha256_hex;
-use crate::audit::{self, Change};
+use crate::audit::{self, AuditAction, AuditEntity, Change};
 use crate::db::conn::DbConnection;
 use crate::db::schema::audit_log;
-use crate::{AuditBreak, AuditContext, AuditVerification, StoreError};
+use crate::{AuditContext, StoreError};
 use chrono::{NaiveDateTime, SubsecRound};
 use diesel::prelude::*;
 
@@ -25,9 +28,6 @@ pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000
 
 /// The PostgreSQL advisory lock that serializes writers of the chain ("dangvuau").
 const CHAIN_LOCK_KEY: i64 = 0x6461_6e67_7675_6175;
-
-/// Rows read per query while verifying.
-const VERIFY_BATCH: i64 = 5_000;
 
 /// Times are stored to the microsecond, PostgreSQL's precision, so that the hashed time is
 /// the stored time on both engines.
@@ -120,14 +120,18 @@ pub(crate) fn append(
 /// A stored row: the entry's columns, `prev_hash`, `hash`.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = audit_log)]
-struct StoredRow {
+pub(crate) struct StoredRow {
     #[diesel(embed)]
-    entry: audit::EntryRow,
-    prev_hash: Option<String>,
-    hash: Option<String>,
+    pub(crate) entry: audit::EntryRow,
+    pub(crate) prev_hash: Option<String>,
+    pub(crate) hash: Option<String>,
 }
 
-fn rows_after(conn: &mut DbConnection, after: i64, limit: i64) -> QueryResult<Vec<StoredRow>> {
+pub(crate) fn rows_after(
+    conn: &mut DbConnection,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<StoredRow>> {
     audit_log::table
         .filter(audit_log::id.gt(after))
         .order(audit_log::id)
@@ -136,7 +140,7 @@ fn rows_after(conn: &mut DbConnection, after: i64, limit: i64) -> QueryResult<Ve
         .load(conn)
 }
 
-fn content(row: &StoredRow) -> Content<'_> {
+pub(crate) fn content(row: &StoredRow) -> Content<'_> {
     let e = &row.entry;
     Content {
         at: e.at,
@@ -150,53 +154,25 @@ fn content(row: &StoredRow) -> Content<'_> {
     }
 }
 
-/// Why `row` does not continue a chain whose last hash is `expected_prev`, if it does not.
-fn check_row(row: &StoredRow, expected_prev: &str) -> Result<Option<AuditBreak>, StoreError> {
-    let (Some(prev_hash), Some(hash)) = (&row.prev_hash, &row.hash) else {
-        return Ok(Some(AuditBreak::Unchained));
-    };
-    if prev_hash != expected_prev {
-        return Ok(Some(AuditBreak::PreviousRowMissingOrChanged));
-    }
-    if &row_hash(prev_hash, &content(row))? != hash {
-        return Ok(Some(AuditBreak::RowChanged));
-    }
-    Ok(None)
-}
+/// The migration that introduced chaining; [`seal_legacy`] runs when it is applied.
+pub(crate) const CHAINING_MIGRATION: &str = "2026-11-26-100000_accounts";
 
-/// Recomputes the whole chain, oldest row first; stops at the first broken row.
-pub(crate) fn verify(conn: &mut DbConnection) -> Result<AuditVerification, StoreError> {
-    let mut expected_prev = GENESIS.to_string();
-    let mut last_id = i64::MIN;
-    let mut rows_checked = 0u64;
-    loop {
-        let batch = rows_after(conn, last_id, VERIFY_BATCH)?;
-        if batch.is_empty() {
-            return Ok(AuditVerification::Intact { rows_checked });
-        }
-        for row in &batch {
-            if let Some(reason) = check_row(row, &expected_prev)? {
-                return Ok(AuditVerification::Broken {
-                    first_bad_id: row.entry.id,
-                    reason,
-                    rows_checked,
-                });
-            }
-            expected_prev = row.hash.clone().unwrap_or_default();
-            last_id = row.entry.id;
-            rows_checked += 1;
-        }
-    }
-}
-
-/// Chains the rows written before chaining existed (a database created by an earlier
-/// version), once: only while no row is chained yet. Returns how many rows were sealed.
-pub(crate) fn seal_unchained(conn: &mut DbConnection) -> Result<u64, StoreError> {
+/// Chains the rows written before chaining existed, right after the upgrade that
+/// introduced it ([`CHAINING_MIGRATION`]) and never again: opening a database or verifying
+/// it never rewrites a row, so a hash removed later stays a break. Records the sealing as
+/// an audit row of its own, chained after the sealed rows and dated like the newest of
+/// them: an upgrade has no caller to take the time from, and time is only ever an input.
+/// Returns how many rows were sealed.
+pub(crate) fn seal_legacy(conn: &mut DbConnection) -> Result<u64, StoreError> {
     let mut prev_hash = lock_head(conn)?;
     if prev_hash != GENESIS {
         return Ok(0);
     }
     let rows = rows_after(conn, i64::MIN, i64::MAX)?;
+    let Some(newest) = rows.last() else {
+        return Ok(0);
+    };
+    let at = newest.entry.at;
     for row in &rows {
         let hash = row_hash(&prev_hash, &content(row))?;
         diesel::update(audit_log::table.find(row.entry.id))
@@ -207,5 +183,23 @@ pub(crate) fn seal_unchained(conn: &mut DbConnection) -> Result<u64, StoreError>
             .execute(conn)?;
         prev_hash = hash;
     }
-    Ok(rows.len() as u64)
+    let sealed = rows.len() as u64;
+    let ctx = AuditContext {
+        actor: "dangvu".into(),
+        source: "migration".into(),
+        at,
+    };
+    let after = serde_json::json!({ "rows": sealed, "migration": CHAINING_MIGRATION });
+    append(
+        conn,
+        &ctx,
+        Change {
+            action: AuditAction::Seal,
+            entity: AuditEntity::AuditLog,
+            entity_code: None,
+            before_json: None,
+            after_json: Some(after.to_string()),
+        },
+    )?;
+    Ok(sealed)
 }

@@ -68,6 +68,9 @@ stored_names! {
         Import => "import",
         /// A whole dataset was loaded.
         DatasetLoad => "dataset.load",
+        /// The rows written before chaining existed were chained, once, by the upgrade
+        /// that introduced it.
+        Seal => "audit.seal",
     }
 }
 
@@ -86,6 +89,8 @@ stored_names! {
         Dataset => "dataset",
         /// A route of the web application (denials).
         Route => "route",
+        /// The audit log itself (its sealing at the upgrade that introduced chaining).
+        AuditLog => "audit_log",
     }
 }
 

@@ -2,11 +2,12 @@
 //!
 //! Rows are only ever inserted, each chained to the one before ([`crate::audit::chain`]);
 //! triggers refuse updates and deletions of chained rows. Every writer goes through
-//! [`record`], so no row escapes the chain.
+//! [`record`], so no row escapes the chain; [`verify`] only reads.
 
 pub(crate) mod chain;
 mod kinds;
 mod records;
+mod verify;
 mod views;
 
 pub use kinds::{AuditAction, AuditEntity};

@@ -1,9 +1,10 @@
 //! The audit use cases: recording reads and denials, the administrators' page, and
 //! verifying the chain.
 
-use crate::audit::{self, AuditAction, AuditEntity, Change, chain};
+use crate::audit::{self, AuditAction, AuditEntity, Change, verify};
 use crate::{
-    AuditContext, AuditEntry, AuditFilter, AuditPage, AuditVerification, Scope, Store, StoreError,
+    AuditContext, AuditEntry, AuditFilter, AuditHead, AuditPage, AuditReport, AuditVerification,
+    ChainHash, Scope, Store, StoreError,
 };
 use chrono::NaiveDateTime;
 use dangvu_domain::actor::Actor;
@@ -87,9 +88,27 @@ impl Store {
         self.read(|c| audit::entries(c, filter))
     }
 
-    /// Recomputes the audit chain from its first row (`dangvu audit verify`).
+    /// Recomputes the audit chain from its first row. Reads only.
     #[tracing::instrument(skip_all, err)]
     pub fn verify_audit(&self) -> Result<AuditVerification, StoreError> {
-        self.read(chain::verify)
+        self.read(verify::verify)
+    }
+
+    /// Recomputes the audit chain, reads its head and, given the head an operator recorded
+    /// earlier, tells whether the intact chain still holds it (`dangvu audit verify`).
+    /// Reads only: a broken chain is reported, never repaired.
+    #[tracing::instrument(skip_all, err)]
+    pub fn verify_audit_against(
+        &self,
+        expected_head: Option<&ChainHash>,
+    ) -> Result<AuditReport, StoreError> {
+        self.read(|c| verify::report(c, expected_head))
+    }
+
+    /// The newest row of the audit log and the number of rows up to it, as stored, for the
+    /// operator to record outside the database (the server logs it periodically).
+    #[tracing::instrument(skip_all, err)]
+    pub fn audit_head(&self) -> Result<AuditHead, StoreError> {
+        self.read(verify::head)
     }
 }

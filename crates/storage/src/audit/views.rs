@@ -131,3 +131,75 @@ pub struct AuditPage {
     /// The `before` of the next page, if there is one.
     pub next: Option<i64>,
 }
+
+/// The newest row of the audit log: what an operator records outside the database, so
+/// that deleting the newest rows, or rewriting and re-chaining the log, can be detected
+/// later ([`ChainHash`], `dangvu audit verify --expect-head`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditHead {
+    /// How many rows the log holds up to and including the head.
+    pub rows: u64,
+    /// The id of the newest row, if there is one.
+    pub last_id: Option<i64>,
+    /// The newest row's hash; the chain's genesis value when the log is empty; `None` when
+    /// the newest row has no hash (the chain is then broken).
+    pub hash: Option<String>,
+}
+
+impl std::fmt::Display for AuditHead {
+    /// `rows=N head=HEX`, the line an operator keeps (`head=none` for an unchained row).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hash = self.hash.as_deref().unwrap_or("none");
+        write!(f, "rows={} head={hash}", self.rows)
+    }
+}
+
+/// A hash of the audit chain as given by an operator: 64 hexadecimal digits, kept in the
+/// lowercase form the chain stores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainHash(String);
+
+impl ChainHash {
+    /// Parses 64 hexadecimal digits (either case).
+    pub fn parse(field: &'static str, text: &str) -> Result<Self, dangvu_domain::DomainError> {
+        let text = text.trim();
+        if text.len() != 64 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(dangvu_domain::DomainError::invalid(
+                field,
+                text,
+                "not a hash of the audit chain (64 hexadecimal digits)",
+            ));
+        }
+        Ok(Self(text.to_ascii_lowercase()))
+    }
+
+    /// The hash, lowercase.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether a head recorded earlier is still in the verified chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ExpectedHead {
+    /// A row of the intact chain carries it; `rows_since` rows were written after it.
+    Found {
+        /// Rows written after the recorded head.
+        rows_since: u64,
+    },
+    /// No row of the intact part of the chain carries it: the rows up to it were deleted
+    /// from the end, or the log was rewritten and re-chained.
+    Missing,
+}
+
+/// The outcome of `dangvu audit verify`: the chain's verdict, its head, and the check
+/// of a head recorded earlier when one was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditReport {
+    /// Whether every row continues the chain.
+    pub verification: AuditVerification,
+    /// The newest row.
+    pub head: AuditHead,
+    /// The check of the expected head, when one was given.
+    pub expected_head: Option<ExpectedHead>,
+}

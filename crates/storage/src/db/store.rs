@@ -7,6 +7,7 @@ use super::schema::organizations;
 use super::txn::write_transaction;
 use super::{Backend, DatabaseUrl, migrate};
 use crate::StoreError;
+use crate::audit::chain;
 use diesel::prelude::*;
 use diesel::r2d2::PooledConnection;
 
@@ -17,7 +18,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating a SQLite file if needed) and migrates the database.
+    /// Opens (creating a SQLite file if needed) and migrates the database. Opening writes
+    /// nothing else: in particular it never touches the audit log's rows, except once, at
+    /// the upgrade that introduced the chain ([`crate::audit::chain::seal_legacy`]).
     #[tracing::instrument(skip_all, fields(db = %url), err)]
     pub fn open(url: &DatabaseUrl) -> Result<Self, StoreError> {
         let (pool, mut first) = open_pool(url)?;
@@ -25,9 +28,9 @@ impl Store {
         if !applied.is_empty() {
             tracing::info!(?applied, "migrations applied");
         }
-        let sealed = first.transaction(crate::audit::chain::seal_unchained)?;
-        if sealed > 0 {
-            tracing::info!(sealed, "audit rows of an earlier version chained");
+        if applied.iter().any(|m| m == chain::CHAINING_MIGRATION) {
+            let sealed = first.transaction(chain::seal_legacy)?;
+            tracing::info!(sealed, "audit rows of an earlier version chained, once");
         }
         Ok(Self {
             backend: url.backend(),
