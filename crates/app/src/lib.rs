@@ -29,8 +29,8 @@ pub use installation::DemoError;
 /// The default seed of the demo district.
 pub const DEMO_SEED: u64 = dangvu_demo::DEFAULT_SEED;
 pub use interchange::{
-    ExportCounts, ExportFile, ExportFormat, ImportOutcome, ImportReport, TableReport, XLSX_TYPE,
-    ZIP_TYPE,
+    CONFLICT_LIMIT, CONFLICT_WINDOW, ExportCounts, ExportFile, ExportFormat, ImportOutcome,
+    ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
 pub use tree::{OrgOverview, RootNode};
 

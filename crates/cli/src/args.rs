@@ -116,6 +116,11 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u64).range(1..=10_080)
     )]
     pub audit_head_minutes: u64,
+    /// Folder where uploads wait while they are checked (private, emptied at start and
+    /// stop). Default: `dangvu-uploads` beside the SQLite file, or in the current folder
+    /// for PostgreSQL.
+    #[arg(long, env = "DANGVU_UPLOAD_DIR")]
+    pub upload_dir: Option<std::path::PathBuf>,
 }
 
 /// `dangvu demo`.

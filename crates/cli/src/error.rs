@@ -108,6 +108,9 @@ fn store_message_vi(e: &StoreError) -> String {
         StoreError::Migration(detail) => {
             format!("cập nhật cấu trúc cơ sở dữ liệu thất bại: {detail}")
         }
+        StoreError::Busy => {
+            "cơ sở dữ liệu đang bận với một thay đổi khác; không có gì bị thay đổi, hãy chạy lại sau ít phút".to_string()
+        }
         StoreError::Database(detail) => format!("lỗi cơ sở dữ liệu: {detail}"),
         StoreError::Corrupt(detail) => format!("dữ liệu lưu trữ không hợp lệ: {detail}"),
         StoreError::Json(detail) => format!("lỗi JSON: {detail}"),

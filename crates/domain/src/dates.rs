@@ -106,7 +106,7 @@ pub fn parse_date(field: &'static str, raw: &str) -> Result<Date, DomainError> {
         _ => Err(DomainError::invalid(
             field,
             value,
-            "not a date (YYYY-MM-DD or DD/MM/YYYY)",
+            "not a date from 1800-01-01 to 9998-12-31 (YYYY-MM-DD or DD/MM/YYYY)",
         )),
     }
 }

@@ -16,6 +16,16 @@ pub fn nfc_trim(raw: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `text` holds a control character other than the white space that
+/// [`nfc_trim`] turns into single spaces (tab, line feed, carriage return): NUL and the
+/// other C0 and C1 controls are never part of a name, a code or a password. PostgreSQL
+/// refuses NUL in text outright and SQLite would store it, so every text input is checked
+/// at the edge and refused with a message rather than reaching either.
+pub fn has_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// The search key of a text: no diacritics, `đ` → `d`, lower case, single spaces.
 pub fn fold(raw: &str) -> String {
     let folded: String = raw
@@ -124,6 +134,15 @@ pub fn given_first_key(full_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nul_and_other_controls_are_found_but_line_breaks_are_white_space() {
+        assert!(has_control("Nguyễn\0Văn"));
+        assert!(has_control("a\u{1b}[31m"));
+        assert!(has_control("x\u{85}y"), "a C1 control");
+        assert!(!has_control("Nguyễn Văn\tHùng\r\n"));
+        assert!(!has_control("Đảng bộ xã Phong Quang"));
+    }
 
     #[test]
     fn folding_removes_tones_and_bar_d() {

@@ -9,6 +9,7 @@
 //! last value) and one `\n` is read after the end of the file, so that every record,
 //! the last one included, ends with the line break that the reader's line count includes.
 
+use crate::formula::restored;
 use crate::problem::ReadProblem;
 use crate::reading::streaming::{self, Found, ReadResult, Streamed, UntilProblem};
 use crate::reading::{Reading, source_name};
@@ -203,7 +204,7 @@ impl CsvRows {
             };
             let text =
                 std::str::from_utf8(field).map_err(|_| self.not_utf8(number, index, field))?;
-            cells.push(text.to_string());
+            cells.push(restored(text).to_string());
         }
         Ok(Some(RawRow { number, cells }))
     }

@@ -1,10 +1,12 @@
 //! Writing a dataset as a folder of interchange v1 CSV files, one `<table>.csv` per table.
 //!
 //! UTF-8 without a byte order mark (the plain form every tool reads; the importer also
-//! accepts a BOM), RFC 4180 quoting where a value needs it, column keys as headers.
+//! accepts a BOM), RFC 4180 quoting where a value needs it, column keys as headers, and
+//! cells that would run as formulas written as text ([`crate::formula`]).
 
 use crate::WriteError;
 use crate::export::{Value, for_each_row};
+use crate::formula::neutralized;
 use dangvu_domain::dataset::Dataset;
 use dangvu_domain::interchange::Table;
 use std::path::Path;
@@ -21,7 +23,8 @@ pub fn write_csv_folder(ds: &Dataset, dir: &Path) -> Result<(), WriteError> {
         let mut writer = csv::Writer::from_path(path)?;
         writer.write_record(table.columns().iter().map(|c| c.key))?;
         for_each_row(ds, table, |row| {
-            writer.write_record(row.iter().map(Value::to_text))?;
+            let texts: Vec<String> = row.iter().map(Value::to_text).collect();
+            writer.write_record(texts.iter().map(|t| neutralized(t).into_owned()))?;
             Ok::<(), WriteError>(())
         })?;
         writer.flush()?;

@@ -15,6 +15,7 @@ mod cells;
 mod csv_read;
 mod csv_write;
 mod export;
+mod formula;
 mod labels;
 mod problem;
 mod reading;

@@ -1,6 +1,7 @@
 //! The problem report of an import, as a file people open next to the file they imported:
 //! `.xlsx` (one sheet) or `.csv`, one row per problem, headed in Vietnamese and English.
 
+use crate::formula::neutralized;
 use crate::{ReadProblem, WriteError};
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
@@ -50,7 +51,9 @@ fn write_csv_report(problems: &[ReadProblem], path: &Path) -> Result<(), WriteEr
     let mut writer = csv::Writer::from_writer(file);
     writer.write_record(HEADERS)?;
     for problem in problems {
-        writer.write_record(cells(problem))?;
+        // The value column repeats what the file held: a formula must stay text here too.
+        let row = cells(problem).map(|cell| neutralized(&cell).into_owned());
+        writer.write_record(row)?;
     }
     writer.flush()?;
     Ok(())

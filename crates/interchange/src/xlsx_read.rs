@@ -5,6 +5,7 @@
 //! header is row 1 wherever the first value stands, so a table that starts lower or further
 //! right is reported (values without a header) instead of being shifted silently.
 
+mod bounds;
 mod stream;
 
 pub(crate) use stream::stream_workbook;
@@ -24,6 +25,10 @@ type Workbook = Xlsx<BufReader<File>>;
 pub(crate) fn read_workbook(path: &Path) -> Reading {
     let mut reading = Reading::default();
     let file = source_name(path);
+    if let Err(problem) = bounds::check_parts(path, &file) {
+        reading.fail(*problem);
+        return reading;
+    }
     let mut book: Workbook = match open_workbook(path) {
         Ok(book) => book,
         Err(error) => {

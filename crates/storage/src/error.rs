@@ -65,6 +65,11 @@ pub enum StoreError {
     /// Migrations failed.
     #[error("migration failed: {0}")]
     Migration(String),
+    /// Another writer held the database past the wait allowed (SQLite's "database is
+    /// locked" during a long import): nothing was done; the same request may succeed
+    /// in a moment.
+    #[error("the database is busy with another change; try again in a moment")]
+    Busy,
     /// Any other database failure, with the driver's error as its source.
     #[error("database error: {0}")]
     Database(#[source] Box<dyn std::error::Error + Send + Sync>),

@@ -27,6 +27,7 @@ pub struct AppState {
     now: Now,
     secure_cookies: bool,
     uploads: Arc<crate::interchange::Uploads>,
+    upload_root: crate::interchange::UploadRoot,
 }
 
 impl AppState {
@@ -39,7 +40,20 @@ impl AppState {
             now,
             secure_cookies: false,
             uploads: Arc::default(),
+            upload_root: crate::interchange::UploadRoot::default(),
         }
+    }
+
+    /// Keeps uploads waiting for their check under `path` (the application's data folder),
+    /// created private if missing; upload folders a crash left there are removed now.
+    pub fn with_upload_dir(mut self, path: &std::path::Path) -> std::io::Result<Self> {
+        self.upload_root = crate::interchange::UploadRoot::prepare(path)?;
+        Ok(self)
+    }
+
+    /// Removes the upload folders still under the upload folder (at a stop); how many.
+    pub fn remove_leftover_uploads(&self) -> std::io::Result<usize> {
+        self.upload_root.remove_leftovers()
     }
 
     /// Marks every cookie `Secure`, for a server that is only reached over TLS (behind a
@@ -63,6 +77,11 @@ impl AppState {
     /// Whether cookies are always `Secure`.
     pub(crate) fn secure_cookies(&self) -> bool {
         self.secure_cookies
+    }
+
+    /// Where uploads wait while they are checked.
+    pub(crate) fn upload_root(&self) -> &crate::interchange::UploadRoot {
+        &self.upload_root
     }
 
     /// The uploads waiting for their import (see `crate::interchange::registry`).

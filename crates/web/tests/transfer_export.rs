@@ -72,9 +72,19 @@ async fn citizen_ids_are_masked_for_readers_who_do_not_need_them_and_exports_are
             "{masked:?}"
         );
 
+        // The staff's wider scope also sees those who left VX.02 for elsewhere in it.
         let staff = export_as(&demo, "canbo", uri).await;
         let (full, hidden) = citizen_ids(&staff.body);
-        assert_eq!((full.len(), hidden.len()), (masked.len(), 0));
+        assert!(hidden.is_empty() && full.len() >= masked.len());
+        for id in &masked {
+            let (head, tail): (String, String) =
+                (id.chars().take(4).collect(), id.chars().skip(9).collect());
+            assert!(
+                full.iter()
+                    .any(|f| f.starts_with(&head) && f.ends_with(&tail)),
+                "{id} is whole in the staff's export"
+            );
+        }
 
         let rows = demo.audit_of("xem");
         let export = rows
@@ -145,7 +155,9 @@ async fn empty_like(demo: &Demo) -> Empty {
             Some(1),
         )
         .unwrap();
-    let today = day(TODAY);
+    // The demo's generator runs past the tests' today (records up to mid-2026), and an
+    // import refuses births and admissions after its own day: this one is imported later.
+    let today = day("2026-12-31");
     let app = dangvu_web::router(AppState::new(
         Arc::clone(&store),
         Arc::new(move || today),

@@ -140,12 +140,14 @@ async fn a_bad_date_is_a_400_page_that_says_what_is_wrong() {
             "/orgs/VX?as_of=2020-02-30",
             "/?as_of=hôm-qua",
             "/?as_of=31/13/2020",
+            "/?as_of=9999-12-30",
         ] {
             let page = get(demo.app(), uri).await;
             assert_eq!(page.status, StatusCode::BAD_REQUEST, "{uri}");
             assert!(page.has("Yêu cầu không hợp lệ"), "{uri}");
             assert!(page.has("không phải là một ngày hợp lệ"), "{uri}");
             assert!(page.has("ngày số liệu"), "names the parameter: {uri}");
+            assert!(page.has("từ 01/01/1800 đến 31/12/9998"), "the range: {uri}");
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::{App, Caller, Error, ImportProgress, ReadProblem, StoreError};
 use dangvu_domain::Date;
-use dangvu_domain::interchange::Table;
+use dangvu_domain::interchange::{KnownCodes, Table};
 use dangvu_interchange::{CheckedFile, check_path, write_problem_report};
 use dangvu_storage::{GivenColumns, ImportError, ImportRequest, ImportSummary};
 use serde::Serialize;
@@ -91,8 +91,14 @@ impl App {
         dry_run: bool,
         progress: Option<&(dyn Fn(ImportProgress) + Sync)>,
     ) -> Result<ImportOutcome, Error> {
+        if let Some(refusal) = self.probing_refusal(caller)? {
+            return Ok(ImportOutcome::Refused(vec![refusal]));
+        }
         let scope = caller.scope();
-        let known = self.store.known_codes(scope)?;
+        let known = KnownCodes {
+            today: Some(scope.today()),
+            ..self.store.known_codes(scope)?
+        };
         let CheckedFile { dataset, tables } = match check_path(path, &known) {
             Ok(checked) => checked,
             Err(problems) => return Ok(ImportOutcome::Refused(problems)),
@@ -113,6 +119,7 @@ impl App {
                 problems.into_iter().map(ReadProblem::from).collect(),
             )),
             Err(ImportError::Store(StoreError::Conflict { field })) => {
+                self.record_conflict(caller, &field)?;
                 Ok(ImportOutcome::Refused(vec![ReadProblem::conflict(&field)]))
             }
             Err(ImportError::Store(error)) => Err(error.into()),

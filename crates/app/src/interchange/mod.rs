@@ -9,7 +9,9 @@
 mod export;
 mod import;
 mod package;
+mod probing;
 
 pub use export::{ExportCounts, ExportFile, ExportFormat};
 pub use import::{ImportOutcome, ImportReport, TableReport};
 pub use package::{XLSX_TYPE, ZIP_TYPE};
+pub use probing::{CONFLICT_LIMIT, CONFLICT_WINDOW};

@@ -6,7 +6,9 @@ use crate::args::ServeArgs;
 use crate::config::Settings;
 use crate::error::CliError;
 use dangvu_app::App;
+use dangvu_app::Backend;
 use dangvu_web::AppState;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -28,12 +30,19 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
     super::accounts::user::ensure_first_accounts(&app, args.demo)?;
     let head_every = Duration::from_secs(args.audit_head_minutes.saturating_mul(60));
     let head_app = app.clone();
+    let upload_dir = args
+        .upload_dir
+        .clone()
+        .unwrap_or_else(|| default_upload_dir(settings));
     let state = AppState::new(
         app,
         Arc::new(crate::clock::today),
         Arc::new(crate::clock::now),
     )
-    .with_secure_cookies(args.secure_cookies);
+    .with_secure_cookies(args.secure_cookies)
+    .with_upload_dir(&upload_dir)
+    .map_err(|e| CliError::Config(format!("upload folder {}: {e}", upload_dir.display())))?;
+    let stopped = state.clone();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -47,8 +56,23 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
         );
         tokio::spawn(log_audit_head(head_app, head_every));
         dangvu_web::serve(listener, state, shutdown_signal()).await?;
-        Ok(())
-    })
+        Ok::<(), CliError>(())
+    })?;
+    if let Err(error) = stopped.remove_leftover_uploads() {
+        tracing::warn!(%error, "upload folders left at stop");
+    }
+    Ok(())
+}
+
+/// `dangvu-uploads` beside the SQLite file, or in the current folder for PostgreSQL.
+fn default_upload_dir(settings: &Settings) -> PathBuf {
+    const NAME: &str = "dangvu-uploads";
+    match settings.database.backend() {
+        Backend::Sqlite => Path::new(settings.database.connection_string())
+            .parent()
+            .map_or_else(|| PathBuf::from(NAME), |dir| dir.join(NAME)),
+        Backend::Postgres => PathBuf::from(NAME),
+    }
 }
 
 /// Logs `audit log head: rows=N head=HEX` now and then every `every`, reading it on the

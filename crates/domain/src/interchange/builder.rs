@@ -12,7 +12,7 @@ use super::cycles;
 use super::known::{KnownCodes, OrgIndex};
 use super::members::{self, MemberDraft, MemberIndex};
 use super::orgs::{self, OrgDrafts};
-use super::problems::{Problem, Reason};
+use super::problems::{MAX_PROBLEMS, Problem, Reason};
 use super::ratings::{MemberRatingRows, OrgRatingRows};
 use super::rows::{Cells, Layout, RawRow, Unlabeled};
 use super::starts::{StartContext, StartRows};
@@ -33,6 +33,8 @@ use std::collections::HashMap;
 pub struct DatasetBuilder<'k> {
     known: &'k KnownCodes,
     problems: Vec<Problem>,
+    /// Problems found beyond [`MAX_PROBLEMS`], counted but not kept.
+    dropped: usize,
     fed: Vec<Table>,
     orgs_closed: bool,
     members_closed: bool,
@@ -66,6 +68,7 @@ impl<'k> DatasetBuilder<'k> {
         Self {
             known,
             problems: Vec::new(),
+            dropped: 0,
             fed: Vec::new(),
             orgs_closed: false,
             members_closed: false,
@@ -122,6 +125,7 @@ impl<'k> DatasetBuilder<'k> {
             count += 1;
             unlabeled.see(row);
             self.read_row(&mut gathered, layout.cells(row));
+            self.keep_at_most(MAX_PROBLEMS);
         }
         // Values without a header come first, as they would with the header check.
         let without_header = unlabeled.problems(table);
@@ -161,9 +165,12 @@ impl<'k> DatasetBuilder<'k> {
     fn read_row(&mut self, gathered: &mut Rows, cells: Cells<'_>) {
         let problems = &mut self.problems;
         match gathered {
-            Rows::Orgs(drafts) => drafts.push(orgs::read_org(cells, problems)),
+            Rows::Orgs(drafts) => {
+                drafts.push(orgs::read_org(cells, self.known.today, problems));
+            }
             Rows::Members => {
-                let draft = members::read_member(cells, &self.org_index, problems);
+                let draft =
+                    members::read_member(cells, &self.org_index, self.known.today, problems);
                 self.member_drafts.push(draft);
             }
             Rows::Transfers(rows) => {
@@ -247,9 +254,26 @@ impl<'k> DatasetBuilder<'k> {
             };
             return super::assemble(parts);
         }
+        self.keep_at_most(MAX_PROBLEMS);
         let mut problems = self.problems;
         problems.sort_by_key(|p| (p.table, p.row));
+        if let Some(last) = problems
+            .last()
+            .map(|p| p.table)
+            .filter(|_| self.dropped > 0)
+        {
+            problems.push(Problem::more(last, self.dropped, MAX_PROBLEMS));
+        }
         Err(problems)
+    }
+
+    /// Counts and forgets the problems beyond the first `limit`: a file of two million bad
+    /// rows would otherwise hold two million problems in memory, and answer with them.
+    fn keep_at_most(&mut self, limit: usize) {
+        if self.problems.len() > limit {
+            self.dropped += self.problems.len() - limit;
+            self.problems.truncate(limit);
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::codes::{MAX_CODE_LEN, MemberCode, OrgCode};
 use crate::dates::{Date, parse_date};
 use crate::enums::Enumeration;
 use crate::error::DomainError;
-use crate::text::nfc_trim;
+use crate::text::{has_control, nfc_trim};
 
 /// First year a rating can be for: the Party was founded in 1930.
 pub(crate) const FIRST_YEAR: i32 = 1930;
@@ -21,12 +21,23 @@ pub(crate) const LAST_YEAR: i32 = 2100;
 pub(crate) struct RowReader<'a, 'p> {
     cells: Cells<'a>,
     problems: &'p mut Vec<Problem>,
+    /// The last day [`RowReader::past_date`] accepts.
+    today: Option<Date>,
 }
 
 impl<'a, 'p> RowReader<'a, 'p> {
     /// A reader of `cells` that reports into `problems`.
     pub fn new(cells: Cells<'a>, problems: &'p mut Vec<Problem>) -> Self {
-        Self { cells, problems }
+        Self {
+            cells,
+            problems,
+            today: None,
+        }
+    }
+
+    /// The same reader, refusing in [`RowReader::past_date`] the days after `today`.
+    pub fn not_after(self, today: Option<Date>) -> Self {
+        Self { today, ..self }
     }
 
     /// The sheet row number.
@@ -48,8 +59,13 @@ impl<'a, 'p> RowReader<'a, 'p> {
 
     /// The non-empty text under `key`; an empty required cell is reported. An absent
     /// column is not reported again here: the header check already did.
+    /// A value holding a control character (NUL, escape…) is reported and read as absent.
     fn present(&mut self, key: &str) -> Option<&'a str> {
         let value = self.cells.get(key)?;
+        if has_control(value) {
+            self.report(key, control_reason());
+            return None;
+        }
         if !value.is_empty() {
             return Some(value);
         }
@@ -81,6 +97,19 @@ impl<'a, 'p> RowReader<'a, 'p> {
     pub fn date(&mut self, key: &str) -> Option<Date> {
         let raw = self.present(key)?;
         self.accept(key, parse_date("ngay", raw), date_reason)
+    }
+
+    /// A date of an event that cannot lie in the future (a birth, an admission): a day
+    /// after the import's is reported.
+    pub fn past_date(&mut self, key: &str) -> Option<Date> {
+        let day = self.date(key)?;
+        match self.today {
+            Some(today) if day > today => {
+                self.report(key, future_reason(today));
+                None
+            }
+            _ => Some(day),
+        }
     }
 
     /// An enumeration value, by code or by Vietnamese label.
@@ -206,6 +235,25 @@ fn code_reason(raw: &str) -> Reason {
             "a code cannot contain a space, a slash or a control character",
         )
     }
+}
+
+fn control_reason() -> Reason {
+    Reason::new(
+        "chứa ký tự điều khiển (như NUL), không phải chữ",
+        "contains a control character (such as NUL), not text",
+    )
+}
+
+fn future_reason(today: Date) -> Reason {
+    Reason::new(
+        format!(
+            "ngày này sau ngày nhập dữ liệu ({}): sự kiện này không thể ở tương lai",
+            today.format("%d/%m/%Y")
+        ),
+        format!(
+            "this day is after the day of the import ({today}): the event cannot be in the future"
+        ),
+    )
 }
 
 fn date_reason() -> Reason {

@@ -16,6 +16,11 @@ pub struct KnownCodes {
     pub orgs: HashMap<OrgCode, KnownOrg>,
     /// Existing member codes.
     pub members: HashSet<MemberCode>,
+    /// The day of the import: a birth, an admission, a full membership or a founding
+    /// after it is refused, as no such event can lie in the future (dissolutions,
+    /// transfers and status changes may be recorded ahead). `None` checks nothing (a file
+    /// read on its own, outside an import).
+    pub today: Option<Date>,
 }
 
 /// What the import rules need to know of an existing organization.
@@ -47,7 +52,11 @@ impl KnownCodes {
             })
             .collect();
         let members = ds.members.iter().map(|m| m.code.clone()).collect();
-        Self { orgs, members }
+        Self {
+            orgs,
+            members,
+            today: None,
+        }
     }
 }
 

@@ -45,20 +45,22 @@ impl MemberDraft {
     }
 }
 
-/// Reads one non-empty row of `dang_vien`; `orgs` resolves `ma_to_chuc`.
+/// Reads one non-empty row of `dang_vien`; `orgs` resolves `ma_to_chuc`; a birth, an
+/// admission or a full membership after `today` is refused.
 pub(crate) fn read_member(
     cells: Cells<'_>,
     orgs: &OrgIndex<'_>,
+    today: Option<Date>,
     problems: &mut Vec<Problem>,
 ) -> MemberDraft {
-    let mut row = RowReader::new(cells, problems);
+    let mut row = RowReader::new(cells, problems).not_after(today);
     let mut draft = MemberDraft {
         row: row.number(),
         code: row.member_code("ma"),
         full_name: row.text("ho_ten"),
         profile: read_profile(&mut row),
-        admitted_on: row.date("ngay_vao_dang"),
-        official_on: row.date("ngay_chinh_thuc"),
+        admitted_on: row.past_date("ngay_vao_dang"),
+        official_on: row.past_date("ngay_chinh_thuc"),
         org: row.org_code("ma_to_chuc"),
         statuses: Vec::new(),
     };
@@ -142,7 +144,7 @@ pub(crate) fn registration_problem(orgs: &OrgIndex<'_>, org: &OrgCode) -> Option
 fn read_profile(row: &mut RowReader<'_, '_>) -> MemberProfile {
     MemberProfile {
         gender: row.enumeration("gioi_tinh"),
-        birth_date: row.date("ngay_sinh"),
+        birth_date: row.past_date("ngay_sinh"),
         ethnicity: row.text("dan_toc"),
         religion: row.text("ton_giao"),
         citizen_id: row.citizen_id("so_cccd"),

@@ -32,7 +32,7 @@ mod tests;
 
 pub use builder::DatasetBuilder;
 pub use known::{KnownCodes, KnownOrg};
-pub use problems::Problem;
+pub use problems::{MAX_PROBLEMS, Problem, capped};
 pub use rows::{RawRow, RawTable};
 pub use tables::{Column, Table};
 

@@ -53,16 +53,21 @@ impl OrgDraft {
     }
 }
 
-/// Reads one non-empty row of `to_chuc`, checking it on its own.
-pub(crate) fn read_org(cells: Cells<'_>, problems: &mut Vec<Problem>) -> OrgDraft {
-    let mut row = RowReader::new(cells, problems);
+/// Reads one non-empty row of `to_chuc`, checking it on its own; a founding after
+/// `today` is refused.
+pub(crate) fn read_org(
+    cells: Cells<'_>,
+    today: Option<Date>,
+    problems: &mut Vec<Problem>,
+) -> OrgDraft {
+    let mut row = RowReader::new(cells, problems).not_after(today);
     let draft = OrgDraft {
         row: row.number(),
         code: row.org_code("ma"),
         name: row.text("ten"),
         org_type: row.enumeration("loai"),
         parent: row.org_code("ma_cap_tren"),
-        founded_on: row.date("ngay_thanh_lap"),
+        founded_on: row.past_date("ngay_thanh_lap"),
         dissolved_on: row.date("ngay_giai_the"),
         merged_into: row.org_code("ma_sap_nhap_vao"),
     };

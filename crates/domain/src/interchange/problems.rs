@@ -54,6 +54,45 @@ impl Problem {
     }
 }
 
+/// Problems kept and shown of a refused file; the rest are counted
+/// ([`Problem::more`]). A person fixes a file from its first problems, and the same kind
+/// of slip usually repeats down a column.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+impl Problem {
+    /// The last line of a report whose problems were cut at `kept`: how many more there
+    /// are (placed in the table of the last problem kept).
+    pub(crate) fn more(table: Table, dropped: usize, kept: usize) -> Self {
+        let total = dropped + kept;
+        Problem::whole_table(
+            table,
+            Reason::new(
+                format!(
+                    "còn {dropped} lỗi khác không được liệt kê (tổng cộng {total} lỗi; chỉ hiện {kept} lỗi \
+             đầu tiên). Hãy sửa các lỗi trên rồi nhập lại"
+                ),
+                format!(
+                    "{dropped} more problems are not listed ({total} in all; only the first {kept} are \
+             shown). Fix the ones above and import again"
+                ),
+            ),
+        )
+    }
+}
+
+/// `problems` cut to the first [`MAX_PROBLEMS`], with the line that counts the rest: for
+/// lists made whole before they are shown (the checks against stored records).
+pub fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    let Some(dropped) = problems.len().checked_sub(MAX_PROBLEMS).filter(|d| *d > 0) else {
+        return problems;
+    };
+    problems.truncate(MAX_PROBLEMS);
+    if let Some(table) = problems.last().map(|p| p.table) {
+        problems.push(Problem::more(table, dropped, MAX_PROBLEMS));
+    }
+    problems
+}
+
 impl std::fmt::Display for Problem {
     /// `dang_vien, row 7, so_cccd = "123": …` (English; the Vietnamese reason is a field).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

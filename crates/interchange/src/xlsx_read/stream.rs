@@ -18,6 +18,10 @@ use std::path::Path;
 /// the same order.
 pub(crate) fn stream_workbook(path: &Path, builder: &mut DatasetBuilder<'_>) -> Streamed {
     let mut streamed = Streamed::default();
+    if let Err(problem) = super::bounds::check_parts(path, &source_name(path)) {
+        streamed.fail(0, *problem);
+        return streamed;
+    }
     let mut book: Workbook = match open_workbook(path) {
         Ok(book) => book,
         Err(error) => {

@@ -159,6 +159,35 @@ fn a_district_survives_a_csv_folder() {
 }
 
 #[test]
+fn names_that_look_like_formulas_are_text_in_csv_and_read_back_as_given() {
+    let mut original = district();
+    let [first, second] = &mut original.members[..] else {
+        panic!("the district has two members");
+    };
+    first.profile.full_name = "=HYPERLINK(\"http://x\")".into();
+    first.profile.hometown = Some("+cmd|' /C calc'!A0".into());
+    second.profile.full_name = "@SUM(1)".into();
+    second.profile.hometown = Some("-2+3".into());
+    second.profile.religion = Some("'quoted".into());
+    let dir = scratch("round_trip_formulas");
+    write_csv_folder(&original, &dir).unwrap();
+    let members = std::fs::read_to_string(dir.join("dang_vien.csv")).unwrap();
+    assert!(
+        members.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","),
+        "{members}"
+    );
+    assert!(members.contains(",'@SUM(1),"), "{members}");
+    assert!(members.contains(",'-2+3,"), "{members}");
+    for line in members.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell} in {line}");
+        }
+    }
+    assert_eq!(import(&dir), original);
+}
+
+#[test]
 fn an_empty_dataset_writes_every_table_with_its_header() {
     let dir = scratch("round_trip_empty");
     write_csv_folder(&Dataset::default(), &dir).unwrap();

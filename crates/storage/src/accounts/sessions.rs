@@ -114,10 +114,12 @@ impl Store {
         let Some((session, account)) = found else {
             return Ok(None);
         };
+        // Removing an expired session and touching a live one are bookkeeping that the
+        // next request redoes: skipped, not waited for, while a long import writes.
         if expired(&session, now) {
-            self.write(|c| {
+            self.write_if_free(|c| {
                 diesel::delete(sessions::table.find(session.0)).execute(c)?;
-                Ok::<_, StoreError>(())
+                Ok(())
             })?;
             return Ok(None);
         }
@@ -125,12 +127,12 @@ impl Store {
             return Ok(None);
         }
         if now - session.3 >= TOUCH_EVERY {
-            self.write(|c| {
+            self.write_if_free(|c| {
                 diesel::update(sessions::table.find(session.0))
                     .filter(sessions::last_seen_at.lt(now))
                     .set(sessions::last_seen_at.eq(now))
                     .execute(c)?;
-                Ok::<_, StoreError>(())
+                Ok(())
             })?;
         }
         account.actor().map(Some)

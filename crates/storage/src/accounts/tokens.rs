@@ -124,12 +124,13 @@ impl Store {
         if expires_at.is_some_and(|end| now >= end) || account.disabled {
             return Ok(None);
         }
+        // Bookkeeping the next request redoes: skipped, not waited for, during an import.
         if last_used.is_none_or(|used| now - used >= TOUCH_EVERY) {
-            self.write(|c| {
+            self.write_if_free(|c| {
                 diesel::update(api_tokens::table.find(id))
                     .set(api_tokens::last_used_at.eq(now))
                     .execute(c)?;
-                Ok::<_, StoreError>(())
+                Ok(())
             })?;
         }
         account.actor().map(Some)

@@ -27,7 +27,7 @@ use diesel::prelude::*;
 pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// The PostgreSQL advisory lock that serializes writers of the chain ("dangvuau").
-const CHAIN_LOCK_KEY: i64 = 0x6461_6e67_7675_6175;
+pub(crate) const CHAIN_LOCK_KEY: i64 = 0x6461_6e67_7675_6175;
 
 /// Times are stored to the microsecond, PostgreSQL's precision, so that the hashed time is
 /// the stored time on both engines.
@@ -64,11 +64,17 @@ pub(crate) fn row_hash(prev_hash: &str, row: &Content<'_>) -> Result<String, Sto
 }
 
 /// Takes the chain's lock (PostgreSQL) and returns the hash the next row chains to.
+///
+/// On PostgreSQL the wait for the lock is bounded like SQLite's busy timeout (5 s): a
+/// change that finds the chain held longer by a long import fails with
+/// [`StoreError::Busy`] (a 503 for the web) instead of waiting without end.
 fn lock_head(conn: &mut DbConnection) -> Result<String, StoreError> {
     if let DbConnection::Pg(c) = conn {
+        diesel::sql_query("select set_config('lock_timeout', '5s', true)").execute(c)?;
         diesel::sql_query("select pg_advisory_xact_lock($1)")
             .bind::<diesel::sql_types::BigInt, _>(CHAIN_LOCK_KEY)
             .execute(c)?;
+        diesel::sql_query("select set_config('lock_timeout', '0', true)").execute(c)?;
     }
     let last: Option<Option<String>> = audit_log::table
         .filter(audit_log::hash.is_not_null())

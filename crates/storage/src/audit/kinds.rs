@@ -66,6 +66,9 @@ stored_names! {
         Export => "export",
         /// A file was imported.
         Import => "import",
+        /// An import was refused because a value of it (a citizen ID) is already stored:
+        /// counted to limit probing for who is stored.
+        ImportConflict => "import.conflict",
         /// A whole dataset was loaded.
         DatasetLoad => "dataset.load",
         /// The rows written before chaining existed were chained, once, by the upgrade

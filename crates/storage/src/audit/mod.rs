@@ -6,6 +6,7 @@
 
 pub(crate) mod chain;
 mod kinds;
+pub(crate) mod pending;
 mod records;
 mod verify;
 mod views;
@@ -39,26 +40,6 @@ pub(crate) fn record(
     change: Change<'_>,
 ) -> Result<(), StoreError> {
     chain::append(conn, ctx, change)
-}
-
-/// Appends the row saying that `ctx` opened the full record `code` of kind `entity`.
-pub(crate) fn record_read(
-    conn: &mut DbConnection,
-    ctx: &AuditContext,
-    entity: AuditEntity,
-    code: &str,
-) -> Result<(), StoreError> {
-    record(
-        conn,
-        ctx,
-        Change {
-            action: AuditAction::Read,
-            entity,
-            entity_code: Some(code),
-            before_json: None,
-            after_json: None,
-        },
-    )
 }
 
 /// An audit row's shown columns, as loaded (`EntryRow::as_select()`); the chain's
@@ -144,4 +125,20 @@ pub(crate) fn entries(
         rows: rows.into_iter().map(entry).collect(),
         next,
     })
+}
+
+/// The rows of `actor` with `action` written after `since`.
+pub(crate) fn count_since(
+    conn: &mut DbConnection,
+    actor: &str,
+    action: AuditAction,
+    since: chrono::NaiveDateTime,
+) -> Result<u64, StoreError> {
+    let n: i64 = audit_log::table
+        .filter(audit_log::actor.eq(actor))
+        .filter(audit_log::action.eq(action.as_str()))
+        .filter(audit_log::at.gt(chain::to_micros(since)))
+        .count()
+        .get_result(conn)?;
+    crate::db::count(n)
 }

@@ -1,7 +1,8 @@
 //! The audit use cases: recording reads and denials, the administrators' page, and
 //! verifying the chain.
 
-use crate::audit::{self, AuditAction, AuditEntity, Change, verify};
+use crate::audit::pending::QueuedRow;
+use crate::audit::{self, AuditAction, AuditEntity, verify};
 use crate::{
     AuditContext, AuditEntry, AuditFilter, AuditHead, AuditPage, AuditReport, AuditVerification,
     ChainHash, Scope, Store, StoreError,
@@ -29,6 +30,7 @@ impl Store {
         if !scope.is_whole_installation() {
             return Ok(Vec::new());
         }
+        self.flush_pending()?;
         self.read(|c| audit::latest(c, limit))
     }
 
@@ -41,7 +43,7 @@ impl Store {
         entity: AuditEntity,
         code: &str,
     ) -> Result<(), StoreError> {
-        self.write(|c| audit::record_read(c, ctx, entity, code))
+        self.read_audited(|_| Ok(()), |_| QueuedRow::read(ctx, entity, code))
     }
 
     /// Records that `ctx` was refused `attempted` (a route or an action, e.g.
@@ -55,19 +57,45 @@ impl Store {
         code: Option<&str>,
     ) -> Result<(), StoreError> {
         let after = json!({ "attempted": crate::accounts::throttle::kept(attempted) });
-        self.write(|c| {
-            audit::record(
-                c,
-                ctx,
-                Change {
-                    action: AuditAction::Denied,
-                    entity,
-                    entity_code: code,
-                    before_json: None,
-                    after_json: Some(after.to_string()),
-                },
-            )
-        })
+        let row = QueuedRow {
+            ctx: ctx.clone(),
+            action: AuditAction::Denied,
+            entity,
+            entity_code: code.map(str::to_string),
+            after_json: Some(after.to_string()),
+        };
+        self.read_audited(|_| Ok(()), |_| row.clone())
+    }
+
+    /// Records that `ctx`'s import was refused because a value of column `field` (a
+    /// citizen ID) already belongs to a stored member: action `import.conflict`. The row
+    /// says neither which value nor whose record it is.
+    #[tracing::instrument(skip_all, fields(field), err)]
+    pub fn record_import_conflict(
+        &self,
+        ctx: &AuditContext,
+        field: &str,
+    ) -> Result<(), StoreError> {
+        let row = QueuedRow {
+            ctx: ctx.clone(),
+            action: AuditAction::ImportConflict,
+            entity: AuditEntity::Dataset,
+            entity_code: None,
+            after_json: Some(json!({ "field": field }).to_string()),
+        };
+        self.read_audited(|_| Ok(()), |_| row.clone())
+    }
+
+    /// How many imports of `actor` were refused for a stored value since `since`
+    /// (rows `import.conflict`), for the limit on probing.
+    #[tracing::instrument(skip_all, err)]
+    pub fn import_conflicts_since(
+        &self,
+        actor: &str,
+        since: NaiveDateTime,
+    ) -> Result<u64, StoreError> {
+        self.flush_pending()?;
+        self.read(|c| audit::count_since(c, actor, AuditAction::ImportConflict, since))
     }
 
     /// A page of the audit log for the administrators' page, newest first, filtered by
@@ -85,6 +113,7 @@ impl Store {
                 next: None,
             });
         }
+        self.flush_pending()?;
         self.read(|c| audit::entries(c, filter))
     }
 

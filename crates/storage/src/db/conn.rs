@@ -29,6 +29,11 @@ pub(crate) type Pool = r2d2::Pool<Manager>;
 const SQLITE_PRAGMAS: &str = "pragma journal_mode = wal; pragma synchronous = normal; \
      pragma foreign_keys = on; pragma busy_timeout = 5000;";
 
+/// Restores [`SQLITE_PRAGMAS`]'s busy timeout after a transaction that would not wait.
+pub(crate) const SQLITE_WAIT: &str = "pragma busy_timeout = 5000";
+/// Makes the next `BEGIN IMMEDIATE` give up after a second when another connection writes.
+pub(crate) const SQLITE_BRIEF_WAIT: &str = "pragma busy_timeout = 1000";
+
 const POOL_SIZE: u32 = 8;
 const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(15);
 

@@ -21,6 +21,7 @@ impl From<Error> for StoreError {
                     field: conflict_field(info.as_ref()),
                 }
             }
+            busy if super::txn::is_busy(&busy) => StoreError::Busy,
             other => StoreError::Database(Box::new(other)),
         }
     }

@@ -4,10 +4,11 @@
 
 use super::conn::{DbConnection, Manager, Pool, open_pool};
 use super::schema::organizations;
-use super::txn::write_transaction;
+use super::txn::{try_write_transaction, write_transaction};
 use super::{Backend, DatabaseUrl, migrate};
 use crate::StoreError;
 use crate::audit::chain;
+use crate::audit::pending::{PendingAudit, QueuedRow, append_all};
 use diesel::prelude::*;
 use diesel::r2d2::PooledConnection;
 
@@ -15,6 +16,8 @@ use diesel::r2d2::PooledConnection;
 pub struct Store {
     backend: Backend,
     pool: Pool,
+    /// Audit rows of reads made while a long change held the chain's lock.
+    pending: PendingAudit,
 }
 
 impl Store {
@@ -35,6 +38,7 @@ impl Store {
         Ok(Self {
             backend: url.backend(),
             pool,
+            pending: PendingAudit::default(),
         })
     }
 
@@ -80,7 +84,8 @@ impl Store {
     }
 
     /// Runs `work` in a transaction that holds the write lock from its first statement
-    /// (see [`write_transaction`]).
+    /// (see [`write_transaction`]), after appending the audit rows that wait for it
+    /// ([`crate::audit::pending`]).
     pub(crate) fn write<T, E>(
         &self,
         work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -89,6 +94,100 @@ impl Store {
         E: From<StoreError> + From<diesel::result::Error>,
     {
         let mut pooled = self.pooled()?;
-        write_transaction(&mut pooled, work)
+        let queued = self.pending.take();
+        let done = write_transaction(&mut pooled, |c| {
+            append_all(c, &queued)?;
+            work(c)
+        });
+        if done.is_err() {
+            self.pending.restore(queued);
+        }
+        done
+    }
+
+    /// Runs `read` and appends its audit row (`row` of the result) in one transaction when
+    /// the chain's lock is free now; else answers from a read transaction at once and
+    /// queues the row for the next writer, so a read never waits for, nor fails behind, a
+    /// long import.
+    pub(crate) fn read_audited<T>(
+        &self,
+        read: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
+        row: impl Fn(&T) -> QueuedRow,
+    ) -> Result<T, StoreError> {
+        let mut pooled = self.pooled()?;
+        let queued = self.pending.take();
+        let attempt = try_write_transaction(&mut pooled, |c| {
+            append_all(c, &queued)?;
+            let value = read(c)?;
+            row(&value).append(c)?;
+            Ok::<_, StoreError>(value)
+        });
+        match attempt {
+            Ok(Some(value)) => Ok(value),
+            Ok(None) => {
+                self.pending.restore(queued);
+                let conn: &mut DbConnection = &mut pooled;
+                let value = conn.transaction(|c| read(c))?;
+                self.pending.push(row(&value));
+                Ok(value)
+            }
+            Err(error) => {
+                self.pending.restore(queued);
+                Err(error)
+            }
+        }
+    }
+
+    /// Runs `work` in a write transaction if no other holds the lock now, else does
+    /// nothing (`None`): for bookkeeping a later request redoes, such as the last-seen
+    /// time of a session, which must not hold up a request during a long import.
+    pub(crate) fn write_if_free<T>(
+        &self,
+        work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        let mut pooled = self.pooled()?;
+        try_write_transaction(&mut pooled, work)
+    }
+
+    /// Appends the audit rows that wait for the chain's lock, if it comes within a second
+    /// (before the log is shown or verified, so that it shows them).
+    pub(crate) fn flush_pending(&self) -> Result<(), StoreError> {
+        let queued = self.pending.take();
+        if queued.is_empty() {
+            return Ok(());
+        }
+        match self.write_if_free(|c| append_all(c, &queued)) {
+            Ok(Some(())) => Ok(()),
+            Ok(None) => {
+                self.pending.restore(queued);
+                Ok(())
+            }
+            Err(error) => {
+                self.pending.restore(queued);
+                Err(error)
+            }
+        }
+    }
+
+    /// How many audit rows wait for the chain's lock (tests).
+    #[cfg(feature = "testing")]
+    pub fn queued_audit_rows(&self) -> usize {
+        self.pending.len()
+    }
+}
+
+impl Drop for Store {
+    /// Appends the audit rows still waiting (a server's normal stop).
+    fn drop(&mut self) {
+        let rows = self.pending.take();
+        if rows.is_empty() {
+            return;
+        }
+        let written = self
+            .pooled()
+            .and_then(|mut c| write_transaction(&mut c, |c| append_all(c, &rows)));
+        if let Err(error) = written {
+            tracing::error!(%error, lost = rows.len(), "queued audit rows could not be written");
+        }
     }
 }

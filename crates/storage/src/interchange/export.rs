@@ -1,6 +1,11 @@
 //! Exporting stored records as a [`Dataset`]: everything, or the subtree of one
 //! organization with full histories — every organization that was ever in it (its paths
-//! over all periods), every member ever registered in one of those, and their ratings.
+//! over all periods), every member ever registered in one of those whom the caller's
+//! scope sees, with their whole history and ratings. A scope that reaches everything sees
+//! everyone, so an administrator's export of a subtree keeps its figures of every year; a
+//! subtree scope sees the members who belong to it today by the rule of
+//! [`crate::tree::anchor`], the rule of its profiles and lists: someone who was once in a
+//! cell and is registered elsewhere now is not in that cell secretary's export.
 //!
 //! A subtree's records refer to organizations outside it: superiors before or after a
 //! restructure, cells members came from or went to, merger targets. Those are exported
@@ -8,56 +13,52 @@
 //! their members or ratings; an export therefore always imports into an empty database.
 //!
 //! An export is a read of every record it holds (citizen IDs included), so it writes the
-//! audit row `export` — who, which subtree, how many records — in its own transaction, like
-//! the opening of a full profile does.
+//! audit row `export` — who, which subtree, how many records — like the opening of a full
+//! profile does ([`crate::Store::read_audited`]).
 
-use crate::audit::{self, Change};
+use crate::audit::pending::QueuedRow;
 use crate::db::conn::DbConnection;
 use crate::db::dating::in_range;
 use crate::db::schema::{member_ratings, org_paths, org_ratings, registrations};
 use crate::interchange::stored::{self, ID_CHUNK, StoredOrgs};
 use crate::tree::access;
+use crate::tree::anchor::anchor_day;
 use crate::tree::refs::enum_code;
 use crate::tree::sql::places;
 use crate::{AuditAction, AuditEntity, Entity};
 use crate::{AuditContext, Scope, StoreError};
 use dangvu_domain::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
-use dangvu_domain::{MemberCode, OrgCode};
+use dangvu_domain::{Date, MemberCode, OrgCode, Period};
 use diesel::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The dataset of `org`'s subtree (default: the scope's root, or everything), with the
-/// audit row `export` of `ctx`.
-pub(crate) fn export(
-    conn: &mut DbConnection,
+/// The audit row `export` of `ctx` for `dataset`, the export of `org`'s subtree (default:
+/// the scope's root, or everything): which subtree, how many records.
+pub(crate) fn audit_row(
+    ctx: &AuditContext,
     scope: &Scope,
     org: Option<&OrgCode>,
-    ctx: &AuditContext,
-) -> Result<Dataset, StoreError> {
-    let dataset = collect(conn, scope, org)?;
-    let root = org.or(scope.root()).map(OrgCode::as_str);
+    dataset: &Dataset,
+) -> QueuedRow {
+    let root = org.or(scope.root()).map(OrgCode::to_string);
     let after = serde_json::json!({
         "orgs": dataset.orgs.len(),
         "members": dataset.members.len(),
         "member_ratings": dataset.member_ratings.len(),
         "org_ratings": dataset.org_ratings.len(),
     });
-    audit::record(
-        conn,
-        ctx,
-        Change {
-            action: AuditAction::Export,
-            entity: AuditEntity::Organization,
-            entity_code: root,
-            before_json: None,
-            after_json: Some(after.to_string()),
-        },
-    )?;
-    Ok(dataset)
+    QueuedRow {
+        ctx: ctx.clone(),
+        action: AuditAction::Export,
+        entity: AuditEntity::Organization,
+        entity_code: root,
+        after_json: Some(after.to_string()),
+    }
 }
 
-/// The records of the export, without its audit row.
-fn collect(
+/// The records of the export of `org`'s subtree (default: the scope's root, or
+/// everything), without its audit row.
+pub(crate) fn collect(
     conn: &mut DbConnection,
     scope: &Scope,
     org: Option<&OrgCode>,
@@ -76,9 +77,10 @@ fn collect(
         return assemble(conn, orgs, &wanted, ids, true);
     };
     let root_id = access::visible_org(conn, scope, root.as_str())?;
-    let subtree = ever_below(conn, root_id)?;
+    let below = ever_below(conn, root_id)?;
+    let subtree: BTreeSet<i64> = below.keys().copied().collect();
     let subtree_list: Vec<i64> = subtree.iter().copied().collect();
-    let mut member_ids = BTreeSet::new();
+    let mut member_ids = Vec::new();
     for chunk in subtree_list.chunks(ID_CHUNK) {
         let found: Vec<i64> = registrations::table
             .filter(registrations::org_id.eq_any(chunk))
@@ -87,28 +89,81 @@ fn collect(
             .load(conn)?;
         member_ids.extend(found);
     }
-    assemble(
-        conn,
-        orgs,
-        &subtree,
-        member_ids.into_iter().collect(),
-        false,
-    )
+    member_ids.sort_unstable();
+    member_ids.dedup();
+    let seen = match scope.root() {
+        Some(scope_root) => {
+            let scope_root_id = crate::tree::sql::org_id(conn, scope_root.as_str())?;
+            let scope_below = ever_below(conn, scope_root_id)?;
+            belonging_members(conn, &member_ids, &scope_below, scope.today())?
+        }
+        None => member_ids,
+    };
+    assemble(conn, orgs, &subtree, seen, false)
 }
 
-/// Every organization whose path lay under one of `root_id`'s paths at the same time.
-fn ever_below(conn: &mut DbConnection, root_id: i64) -> Result<BTreeSet<i64>, StoreError> {
-    let mut found = BTreeSet::new();
+/// When each organization lay under one of `root_id`'s paths: every `org_paths` row in
+/// the range of a place of the root, for the time both held.
+fn ever_below(
+    conn: &mut DbConnection,
+    root_id: i64,
+) -> Result<BTreeMap<i64, Vec<Period>>, StoreError> {
+    let mut found: BTreeMap<i64, Vec<Period>> = BTreeMap::new();
     for place in places(conn, root_id)? {
-        let ids: Vec<i64> = org_paths::table
+        let rows: Vec<(i64, Date, Date)> = org_paths::table
             .filter(in_range(&place))
             .filter(org_paths::valid_from.lt(place.valid_to))
             .filter(org_paths::valid_to.gt(place.valid_from))
-            .select(org_paths::org_id)
+            .select((
+                org_paths::org_id,
+                org_paths::valid_from,
+                org_paths::valid_to,
+            ))
             .load(conn)?;
-        found.extend(ids);
+        for (org_id, from, to) in rows {
+            found.entry(org_id).or_default().push(Period {
+                from: from.max(place.valid_from),
+                to: to.min(place.valid_to),
+            });
+        }
     }
     Ok(found)
+}
+
+/// The members of `candidates` whose anchor registration ([`anchor_day`]) lay in an
+/// organization of `below` (the scope's subtree over time) on the anchor day.
+fn belonging_members(
+    conn: &mut DbConnection,
+    candidates: &[i64],
+    below: &BTreeMap<i64, Vec<Period>>,
+    today: Date,
+) -> Result<Vec<i64>, StoreError> {
+    let mut belonging = Vec::with_capacity(candidates.len());
+    for chunk in candidates.chunks(ID_CHUNK) {
+        let rows: Vec<(i64, i64, Date, Date)> = registrations::table
+            .filter(registrations::member_id.eq_any(chunk))
+            .order((registrations::member_id, registrations::valid_from))
+            .select((
+                registrations::member_id,
+                registrations::org_id,
+                registrations::valid_from,
+                registrations::valid_to,
+            ))
+            .load(conn)?;
+        for member in rows.chunk_by(|a, b| a.0 == b.0) {
+            let periods: Vec<Period> = member
+                .iter()
+                .map(|&(_, _, from, to)| Period { from, to })
+                .collect();
+            let anchored = anchor_day(&periods, today).and_then(|(i, day)| {
+                let (member_id, org_id, _, _) = member.get(i)?;
+                let under = below.get(org_id)?.iter().any(|p| p.contains(day));
+                under.then_some(*member_id)
+            });
+            belonging.extend(anchored);
+        }
+    }
+    Ok(belonging)
 }
 
 fn assemble(

@@ -58,6 +58,9 @@ impl Store {
         audit: &AuditContext,
     ) -> Result<Dataset, StoreError> {
         scope.require_organizations()?;
-        self.write(|c| export::export(c, scope, org, audit))
+        self.read_audited(
+            |c| export::collect(c, scope, org),
+            |dataset| export::audit_row(audit, scope, org, dataset),
+        )
     }
 }

@@ -12,10 +12,11 @@
 use crate::db::conn::DbConnection;
 use crate::db::schema::{member_statuses, members, organizations, registrations};
 use crate::reports::figures::members_on_day;
+use crate::tree::anchor::AnchoredUnder;
 use crate::tree::refs::{OrgRefRow, enum_code, member_code};
-use crate::tree::sql::place_on;
+use crate::tree::sql::{org_id, place_on};
 use crate::{
-    MEMBER_COUNT_LIMIT, MemberCursor, MemberListItem, MemberPage, MemberQuery, StoreError,
+    MEMBER_COUNT_LIMIT, MemberCursor, MemberListItem, MemberPage, MemberQuery, Scope, StoreError,
 };
 use dangvu_domain::Date;
 use dangvu_domain::text::{fold, prefix_upper};
@@ -26,12 +27,16 @@ use diesel::sql_types::BigInt;
 /// Rows per page are kept within this range.
 const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=500;
 
-/// Builds the filtered, boxed member query of `$query` on the subtree of `$place`.
+/// Builds the filtered, boxed member query of `$query` on the subtree of `$place`, of
+/// the members the scope sees (`$anchored`, see [`anchored_filter`]).
 macro_rules! member_list_query {
-    ($query:expr, $place:expr) => {{
+    ($query:expr, $place:expr, $anchored:expr) => {{
         let mut q = members_on_day($query.as_of, $place)
             .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
             .into_boxed();
+        if let Some(anchored) = $anchored {
+            q = q.filter(anchored);
+        }
         if let Some((from, to)) = search_range($query.search.as_deref()) {
             q = q.filter(
                 members::name_folded
@@ -49,8 +54,8 @@ macro_rules! member_list_query {
 /// The rows of one page of `$query` in the subtree of `$place`: after the cursor, in list order, one
 /// row more than `$limit` to tell whether another page follows.
 macro_rules! page_rows_query {
-    ($query:expr, $place:expr, $limit:expr) => {{
-        let mut q = member_list_query!($query, $place);
+    ($query:expr, $place:expr, $anchored:expr, $limit:expr) => {{
+        let mut q = member_list_query!($query, $place, $anchored);
         if let Some(after) = &$query.after {
             q = q.filter(
                 members::sort_key
@@ -69,9 +74,9 @@ macro_rules! page_rows_query {
 /// The bounded count of `$query` in the subtree of `$place`: the rows of a subquery that stops after
 /// `$bound + 1` matches, so that more than `$bound` shows without reading the rest.
 macro_rules! bounded_count_query {
-    ($query:expr, $place:expr, $bound:expr) => {
+    ($query:expr, $place:expr, $anchored:expr, $bound:expr) => {
         CountRows(
-            member_list_query!($query, $place)
+            member_list_query!($query, $place, $anchored)
                 .select(members::id)
                 .limit(i64::try_from($bound.saturating_add(1)).unwrap_or(i64::MAX)),
         )
@@ -123,19 +128,44 @@ struct ListRow {
     sort_key: String,
 }
 
-/// One page of the members of the subtree of `org_id`, the total counted up to
-/// [`MEMBER_COUNT_LIMIT`].
+/// One page of the members of the subtree of `org_id` that `scope` sees, the total counted
+/// up to [`MEMBER_COUNT_LIMIT`].
 pub(crate) fn page(
     conn: &mut DbConnection,
+    scope: &Scope,
     org_id: i64,
     query: &MemberQuery,
 ) -> Result<MemberPage, StoreError> {
-    page_counting_at_most(conn, org_id, query, MEMBER_COUNT_LIMIT)
+    page_counting_at_most(conn, scope, org_id, query, MEMBER_COUNT_LIMIT)
+}
+
+/// The condition that keeps the members `scope` sees in a list of `query` ([`anchor`]), or
+/// `None` when every member registered in the subtree on the day is seen: under a scope
+/// that reaches everything, or on the scope's today (a member registered there today is
+/// anchored there).
+///
+/// [`anchor`]: crate::tree::anchor
+fn anchored_filter(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    query: &MemberQuery,
+) -> Result<Option<AnchoredUnder>, StoreError> {
+    let Some(root) = scope.root() else {
+        return Ok(None);
+    };
+    if query.as_of == scope.today() {
+        return Ok(None);
+    }
+    Ok(Some(AnchoredUnder {
+        root_id: org_id(conn, root.as_str())?,
+        today: scope.today(),
+    }))
 }
 
 /// One page of the members of the subtree of `org_id`, the total counted up to `bound`.
 fn page_counting_at_most(
     conn: &mut DbConnection,
+    scope: &Scope,
     org_id: i64,
     query: &MemberQuery,
     bound: u64,
@@ -148,10 +178,11 @@ fn page_counting_at_most(
             next: None,
         });
     };
-    let counted: i64 = bounded_count_query!(query, &place, bound).get_result(conn)?;
+    let anchored = anchored_filter(conn, scope, query)?;
+    let counted: i64 = bounded_count_query!(query, &place, anchored, bound).get_result(conn)?;
     let counted = crate::db::count(counted)?;
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let mut rows: Vec<ListRow> = page_rows_query!(query, &place, limit).load(conn)?;
+    let mut rows: Vec<ListRow> = page_rows_query!(query, &place, anchored, limit).load(conn)?;
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next = more
@@ -184,7 +215,7 @@ impl crate::Store {
     ) -> Result<MemberPage, StoreError> {
         self.read(|c| {
             let org_id = crate::tree::access::visible_org(c, scope, query.org.as_str())?;
-            page_counting_at_most(c, org_id, query, bound)
+            page_counting_at_most(c, scope, org_id, query, bound)
         })
     }
 }
@@ -194,6 +225,7 @@ impl crate::Store {
 #[cfg(feature = "testing")]
 pub(crate) fn explain_page(
     conn: &mut DbConnection,
+    scope: &Scope,
     org_id: i64,
     query: &MemberQuery,
 ) -> Result<Vec<crate::testing::plans::QueryPlan>, StoreError> {
@@ -207,9 +239,10 @@ pub(crate) fn explain_page(
         return Ok(plans);
     };
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let count = bounded_count_query!(query, &place, MEMBER_COUNT_LIMIT);
+    let anchored = anchored_filter(conn, scope, query)?;
+    let count = bounded_count_query!(query, &place, anchored, MEMBER_COUNT_LIMIT);
     plans.push(explain(conn, "members.count", count)?);
-    let rows = page_rows_query!(query, &place, limit);
+    let rows = page_rows_query!(query, &place, anchored, limit);
     plans.push(explain(conn, "members.page", rows)?);
     Ok(plans)
 }

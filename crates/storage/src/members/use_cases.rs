@@ -2,7 +2,7 @@
 //! read alone, or opened by a person, which the audit log records in the same transaction.
 
 use super::{detail, list};
-use crate::audit;
+use crate::audit::pending::QueuedRow;
 use crate::tree::access::{visible_member, visible_org};
 use crate::{
     AuditContext, AuditEntity, MemberDetail, MemberPage, MemberQuery, Scope, Store, StoreError,
@@ -15,7 +15,7 @@ impl Store {
     pub fn members(&self, scope: &Scope, query: &MemberQuery) -> Result<MemberPage, StoreError> {
         self.read(|c| {
             let org_id = visible_org(c, scope, query.org.as_str())?;
-            list::page(c, org_id, query)
+            list::page(c, scope, org_id, query)
         })
     }
 
@@ -38,11 +38,12 @@ impl Store {
         code: &MemberCode,
         ctx: &AuditContext,
     ) -> Result<MemberDetail, StoreError> {
-        self.write(|c| {
-            let member_id = visible_member(c, scope, code.as_str())?;
-            let member = detail::detail(c, member_id)?;
-            audit::record_read(c, ctx, AuditEntity::Member, code.as_str())?;
-            Ok(member)
-        })
+        self.read_audited(
+            |c| {
+                let member_id = visible_member(c, scope, code.as_str())?;
+                detail::detail(c, member_id)
+            },
+            |_| QueuedRow::read(ctx, AuditEntity::Member, code.as_str()),
+        )
     }
 }

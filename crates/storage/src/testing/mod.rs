@@ -115,6 +115,7 @@ pub fn execute_raw(url: &DatabaseUrl, sql: &str) {
 
 pub mod columns;
 pub mod import_bench;
+pub mod lock;
 pub mod plans;
 
 /// The plans of the statements of [`Store::members`] for `query` under `scope`: the scope
@@ -129,7 +130,7 @@ pub fn member_list_plans(
 ) -> Vec<plans::QueryPlan> {
     with_plans(store, force_index, |c| {
         let org_id = crate::tree::access::visible_org(c, scope, query.org.as_str())?;
-        crate::members::list::explain_page(c, org_id, query)
+        crate::members::list::explain_page(c, scope, org_id, query)
     })
 }
 

@@ -4,12 +4,13 @@
 //! record that does not exist, so that codes cannot be probed. "Outside" is judged on the
 //! scope's day: an organization by its place on that day (or its last place, if it no
 //! longer exists then), a member by their registration on that day (or their last one, if
-//! they left). A member's own-record scope reaches no organization and no member but
-//! themselves.
+//! they left: the rule of [`crate::tree::anchor`], which lists and exports apply too). A
+//! member's own-record scope reaches no organization and no member but themselves.
 
 use crate::Entity;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{members, registrations};
+use crate::tree::anchor::anchor_day;
 use crate::tree::sql::{self as tree_sql, place_on, places};
 use crate::{Scope, StoreError};
 use dangvu_domain::actor::Reach;
@@ -164,54 +165,5 @@ fn ensure_reached(
     match (root_place, org_place) {
         (Some(r), Some(o)) if r.contains(&o) => Ok(()),
         _ => Err(missing()),
-    }
-}
-
-/// Which period judges the scope, and on which day: the one holding on `today`; else the
-/// last one begun before `today` (on its last day); else the first one (on its first day).
-fn anchor_day(periods: &[Period], today: Date) -> Option<(usize, Date)> {
-    if let Some(i) = periods.iter().position(|p| p.contains(today)) {
-        return Some((i, today));
-    }
-    if let Some(i) = periods.iter().rposition(|p| p.from <= today) {
-        let last = periods.get(i)?;
-        return Some((i, last.to.pred_opt().unwrap_or(last.from)));
-    }
-    periods.first().map(|p| (0, p.from))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> Date {
-        Date::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn the_period_of_today_then_the_last_one_then_the_first_one_judges() {
-        let periods = [
-            Period {
-                from: d(2010, 1, 1),
-                to: d(2015, 1, 1),
-            },
-            Period {
-                from: d(2015, 1, 1),
-                to: d(2020, 1, 1),
-            },
-        ];
-        assert_eq!(
-            anchor_day(&periods, d(2016, 6, 1)),
-            Some((1, d(2016, 6, 1)))
-        );
-        assert_eq!(
-            anchor_day(&periods, d(2024, 6, 1)),
-            Some((1, d(2019, 12, 31)))
-        );
-        assert_eq!(
-            anchor_day(&periods, d(2000, 6, 1)),
-            Some((0, d(2010, 1, 1)))
-        );
-        assert_eq!(anchor_day(&[], d(2000, 6, 1)), None);
     }
 }

@@ -3,6 +3,7 @@
 //! organizations as links show them ([`refs`]), and the organization pages ([`orgs`]).
 
 pub(crate) mod access;
+pub(crate) mod anchor;
 pub(crate) mod orgs;
 pub(crate) mod refs;
 pub(crate) mod sql;

@@ -80,7 +80,9 @@ impl IntoResponse for ApiError {
                 message_en: err.message(Lang::En),
             },
         };
-        (err.status(), Json(body)).into_response()
+        let mut response = (err.status(), Json(body)).into_response();
+        crate::error::with_retry_after(&mut response);
+        response
     }
 }
 

@@ -21,17 +21,18 @@ use utoipa::openapi::{OpenApi as Document, RefOr, ResponseBuilder, SecurityRequi
 use utoipa::{Modify, OpenApi};
 
 /// 400 of an answer as of a date.
-pub(crate) const E400_DATE: &str = "`invalid_date`, `malformed_request`";
+pub(crate) const E400_DATE: &str = "`invalid_date`, `malformed_request`, `invalid_text`";
 /// 400 of an organization as of a date.
-pub(crate) const E400_CODE_DATE: &str = "`invalid_code`, `invalid_date`, `malformed_request`";
+pub(crate) const E400_CODE_DATE: &str =
+    "`invalid_code`, `invalid_date`, `malformed_request`, `invalid_text`";
 /// 400 of the member list.
 pub(crate) const E400_MEMBERS: &str = "`missing_parameter`, `invalid_code`, `invalid_date`, \
-     `invalid_cursor`, `invalid_limit`, `malformed_request`";
+     `invalid_cursor`, `invalid_limit`, `malformed_request`, `invalid_text`";
 /// 400 of one member.
-pub(crate) const E400_MEMBER_CODE: &str = "`invalid_code`, `malformed_request`";
+pub(crate) const E400_MEMBER_CODE: &str = "`invalid_code`, `malformed_request`, `invalid_text`";
 /// 400 of the summary report.
 pub(crate) const E400_SUMMARY: &str = "`missing_parameter`, `invalid_code`, `invalid_date`, \
-     `invalid_period`, `malformed_request`";
+     `invalid_period`, `malformed_request`, `invalid_text`";
 /// 404 of a record addressed by its code.
 pub(crate) const E404: &str =
     "`not_found`: no such record, or one outside the caller's scope (the two look the same)";

@@ -40,10 +40,17 @@ pub(crate) enum AppError {
     /// An unsafe request without the right anti-forgery token.
     #[error("missing or wrong anti-forgery token")]
     Csrf,
+    /// The database is busy with a long change (an import) or has no free connection:
+    /// the same request may succeed in a moment (503 with `Retry-After`).
+    #[error("busy: {0}")]
+    Busy(String),
     /// A failure on our side; the text goes to the log only.
     #[error("internal error: {0}")]
     Internal(String),
 }
+
+/// Seconds a client is asked to wait before retrying a [`AppError::Busy`] request.
+pub(crate) const RETRY_AFTER_SECONDS: &str = "5";
 
 /// The kinds of records a request can miss.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +102,12 @@ pub(crate) enum BadInput {
     /// A query string or path that cannot be read at all.
     #[error("malformed request: {0}")]
     Malformed(String),
+    /// A query parameter or form field holding a control character such as NUL.
+    #[error("{field}: contains a control character")]
+    ControlCharacter {
+        /// The parameter's name (its control characters removed).
+        field: String,
+    },
     /// A page size outside 1..=[`MAX_PAGE_LIMIT`], or not a number.
     #[error("limit: not a page size: {value:?}")]
     Limit {
@@ -120,6 +133,7 @@ pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
     ("invalid_cursor", 400),
     ("invalid_limit", 400),
     ("malformed_request", 400),
+    ("invalid_text", 400),
     ("unauthorized", 401),
     ("forbidden", 403),
     ("csrf", 403),
@@ -127,6 +141,7 @@ pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
     ("unsupported_media_type", 415),
     ("import_refused", 422),
     ("internal", 500),
+    ("busy", 503),
 ];
 
 impl AppError {
@@ -138,6 +153,7 @@ impl AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -150,6 +166,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::Csrf => "csrf",
             AppError::Internal(_) => "internal",
+            AppError::Busy(_) => "busy",
         }
     }
 
@@ -169,13 +186,16 @@ impl AppError {
             AppError::Forbidden => lang.t("error.forbidden").into_owned(),
             AppError::Csrf => lang.t("error.csrf").into_owned(),
             AppError::Internal(_) => lang.t("error.internal").into_owned(),
+            AppError::Busy(_) => lang.t("error.busy").into_owned(),
         }
     }
 
     /// Logs failures on our side with their cause (client errors are not logged as errors).
     pub(crate) fn log(&self) {
-        if let AppError::Internal(cause) = self {
-            tracing::error!(%cause, "request failed");
+        match self {
+            AppError::Internal(cause) => tracing::error!(%cause, "request failed"),
+            AppError::Busy(cause) => tracing::warn!(%cause, "request refused: database busy"),
+            _ => {}
         }
     }
 }
@@ -191,6 +211,7 @@ impl BadInput {
             BadInput::Cursor => "invalid_cursor",
             BadInput::Limit { .. } => "invalid_limit",
             BadInput::Malformed(_) => "malformed_request",
+            BadInput::ControlCharacter { .. } => "invalid_text",
         }
     }
 
@@ -222,6 +243,9 @@ impl BadInput {
             ),
             BadInput::Cursor => lang.t("error.bad_cursor").into_owned(),
             BadInput::Malformed(_) => lang.t("error.malformed").into_owned(),
+            BadInput::ControlCharacter { field } => {
+                lang.fill("error.control_character", &[("field", &field_label(field))])
+            }
             BadInput::Limit { value } => lang.fill(
                 "api_docs.bad_limit",
                 &[
@@ -253,6 +277,7 @@ impl From<StoreError> for AppError {
                 },
                 code,
             },
+            StoreError::Busy | StoreError::Connection(_) => AppError::Busy(err.to_string()),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -286,8 +311,19 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log();
         let mut response = self.status().into_response();
+        with_retry_after(&mut response);
         response.extensions_mut().insert(PageFailure(self));
         response
+    }
+}
+
+/// Adds `Retry-After` to a 503 answer, so that scripts and browsers know to try again.
+pub(crate) fn with_retry_after(response: &mut Response) {
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static(RETRY_AFTER_SECONDS),
+        );
     }
 }
 

@@ -205,7 +205,7 @@ impl IntoResponse for Refusal {
         )),
     responses(
         (status = 200, description = "Imported (or, with `dry_run=true`, importable): the figures per table", body = ImportResultJson),
-        (status = 400, description = "`missing_parameter`, `invalid_date`, `malformed_request`", body = ErrorBody),
+        (status = 400, description = "`missing_parameter`, `invalid_date`, `malformed_request`, `invalid_text`", body = ErrorBody),
         (status = 413, description = "`payload_too_large`: the body exceeds 256 MB", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: the body is none of the accepted types", body = ErrorBody),
         (status = 422, description = "`import_refused`: every problem of the file; nothing was written", body = ImportRefusedJson),
@@ -236,10 +236,8 @@ async fn run_import(
     };
     let effective_on =
         params::optional_date("effective_on", &query.effective_on)?.unwrap_or(state.today());
-    let staged = receive(state, request)
-        .await
-        .and_then(Incoming::stage)
-        .map_err(stage_refusal)?;
+    let incoming = receive(state, request).await.map_err(stage_refusal)?;
+    let staged = incoming.stage_off_workers().await.map_err(stage_refusal)?;
     let (caller, path) = (auth.caller(), staged.path.clone());
     let outcome = state
         .run(move |app| app.import_file(&caller, &path, effective_on, dry_run, None))
@@ -270,7 +268,7 @@ async fn receive(state: &AppState, request: Request) -> Result<Incoming, StageEr
             let multipart = Multipart::from_request(request, state)
                 .await
                 .map_err(|e| StageError::Malformed(e.body_text()))?;
-            return Incoming::receive(multipart).await;
+            return Incoming::receive(state.upload_root(), multipart).await;
         }
         XLSX_TYPE => WORKBOOK_NAME,
         "application/zip" | "application/x-zip-compressed" => ARCHIVE_NAME,
@@ -279,7 +277,7 @@ async fn receive(state: &AppState, request: Request) -> Result<Incoming, StageEr
     let bytes = axum::body::to_bytes(request.into_body(), UPLOAD_LIMIT)
         .await
         .map_err(|_| StageError::TooLarge)?;
-    let mut incoming = Incoming::new()?;
+    let mut incoming = Incoming::new(state.upload_root())?;
     incoming.add_file(name, &bytes)?;
     Ok(incoming)
 }
@@ -320,7 +318,7 @@ pub(crate) struct ExportParams {
                 ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 ("application/zip"),
             )),
-        (status = 400, description = "`invalid_code`, `malformed_request`", body = ErrorBody),
+        (status = 400, description = "`invalid_code`, `malformed_request`, `invalid_text`", body = ErrorBody),
         (status = 404, description = "`not_found`: no such organization, or one outside the caller's scope (the two look the same)", body = ErrorBody),
     ))]
 pub(crate) async fn export_org(

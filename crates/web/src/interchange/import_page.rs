@@ -72,7 +72,7 @@ pub(crate) async fn upload(
     let Ok(multipart) = multipart else {
         return form_page(ctx, &state, StatusCode::BAD_REQUEST, Some("import.no_file"));
     };
-    let incoming = match Incoming::receive(multipart).await {
+    let incoming = match Incoming::receive(state.upload_root(), multipart).await {
         Ok(incoming) => incoming,
         Err(error) => return refused_upload(ctx, &state, &auth, error),
     };
@@ -90,7 +90,7 @@ pub(crate) async fn upload(
             }
         },
     };
-    let staged = match incoming.stage() {
+    let staged = match incoming.stage_off_workers().await {
         Ok(staged) => staged,
         Err(error) => return refused_upload(ctx, &state, &auth, error),
     };

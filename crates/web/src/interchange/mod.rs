@@ -9,6 +9,7 @@
 
 pub(crate) mod api;
 pub(crate) mod export_page;
+mod folder;
 pub(crate) mod import_page;
 pub(crate) mod import_view;
 pub(crate) mod package;
@@ -16,6 +17,7 @@ pub(crate) mod registry;
 mod unzip;
 pub(crate) mod upload;
 
+pub(crate) use folder::UploadRoot;
 pub(crate) use package::Download;
 pub(crate) use registry::Uploads;
 pub(crate) use upload::{Incoming, StageError, UPLOAD_LIMIT};

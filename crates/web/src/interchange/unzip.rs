@@ -2,10 +2,14 @@
 //!
 //! A zip names its own paths, and a hostile one names `../../etc/cron.d/x` or expands a
 //! few kilobytes into gigabytes. Every entry must stay inside the archive's folder
-//! (`enclosed_name`), the archive may hold only so many entries, and the total written is
-//! capped; anything else is refused as a problem of the file. Entries are flattened to
-//! their file names, so a zip of a folder (`export/to_chuc.csv`) reads like the folder.
+//! (`enclosed_name`), the archive may hold only so many entries, and what it unpacks to is
+//! bounded twice: by the sizes its directory declares, before anything is written, and by
+//! the bytes actually written, entry by entry — in total ([`MAX_UNPACKED`]) and against
+//! the entry's compressed size ([`MAX_RATIO`]), since a lying directory is the mark of a
+//! bomb. Anything else is refused as a problem of the file. Entries are flattened to their
+//! file names, so a zip of a folder (`export/to_chuc.csv`) reads like the folder.
 
+use super::folder::private_file;
 use super::upload::{StageError, safe_name};
 use dangvu_app::ReadProblem;
 use std::fs::File;
@@ -15,8 +19,13 @@ use zip::ZipArchive;
 
 /// Most entries an archive may hold (the format has a handful of tables).
 const MAX_ENTRIES: usize = 64;
-/// Most bytes all entries may unpack to (4 GiB: a million members' CSV is far smaller).
-const MAX_UNPACKED: u64 = 4 * 1024 * 1024 * 1024;
+/// Most bytes all entries may unpack to (1 GiB: a million members' CSV is about 200 MB).
+pub(crate) const MAX_UNPACKED: u64 = 1024 * 1024 * 1024;
+/// Most an entry of more than [`RATIO_FLOOR`] bytes may unpack to per compressed byte: CSV
+/// of real records deflates about 5 to 20 times; a bomb, a thousand times.
+const MAX_RATIO: u64 = 200;
+/// Entries up to this size are not held to [`MAX_RATIO`] (tiny files compress oddly).
+const RATIO_FLOOR: u64 = 16 * 1024 * 1024;
 
 /// Unpacks the archive at `zip_path` (sent as `name`) into the new folder `target`.
 pub(crate) fn extract(zip_path: &Path, name: &str, target: &Path) -> Result<(), StageError> {
@@ -36,6 +45,7 @@ pub(crate) fn extract(zip_path: &Path, name: &str, target: &Path) -> Result<(), 
             "the archive holds too many files",
         ));
     }
+    refuse_declared_sizes(&mut archive, name)?;
     let mut unpacked = 0u64;
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).map_err(|_| damaged(name))?;
@@ -68,20 +78,49 @@ pub(crate) fn extract(zip_path: &Path, name: &str, target: &Path) -> Result<(), 
                 format!("the archive holds two files named {file_name}"),
             ));
         }
-        let mut out = File::create(&out_path)?;
-        let room = MAX_UNPACKED - unpacked;
+        let mut out = private_file(&out_path)?;
+        let room = (MAX_UNPACKED - unpacked).min(entry_bound(entry.compressed_size()));
         let written =
             std::io::copy(&mut (&mut entry).take(room + 1), &mut out).map_err(|_| damaged(name))?;
         unpacked += written;
-        if unpacked > MAX_UNPACKED {
-            return Err(refuse(
-                name,
-                "tệp nén giải nén ra quá lớn",
-                "the archive unpacks to too much data",
-            ));
+        if written > room {
+            return Err(too_large(name));
         }
     }
     Ok(())
+}
+
+/// The most an entry of `compressed` bytes may unpack to.
+fn entry_bound(compressed: u64) -> u64 {
+    compressed.saturating_mul(MAX_RATIO).max(RATIO_FLOOR)
+}
+
+/// Refuses, before anything is written, an archive whose directory declares more than
+/// the bounds: in total, or for one entry against its compressed size.
+fn refuse_declared_sizes<R: Read + std::io::Seek>(
+    archive: &mut ZipArchive<R>,
+    name: &str,
+) -> Result<(), StageError> {
+    let mut declared = 0u64;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|_| damaged(name))?;
+        if entry.size() > entry_bound(entry.compressed_size()) {
+            return Err(too_large(name));
+        }
+        declared = declared.saturating_add(entry.size());
+    }
+    if declared > MAX_UNPACKED {
+        return Err(too_large(name));
+    }
+    Ok(())
+}
+
+fn too_large(name: &str) -> StageError {
+    refuse(
+        name,
+        "tệp nén giải nén ra quá lớn (quá 1 GiB, hoặc nén quá mức so với dữ liệu thật)",
+        "the archive unpacks to too much data (over 1 GiB, or far more compressed than real data)",
+    )
 }
 
 fn refuse(name: &str, vi: impl Into<String>, en: impl Into<String>) -> StageError {
@@ -142,6 +181,24 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!dir.path().join("to_chuc.csv").exists());
+    }
+
+    #[test]
+    fn a_bomb_is_refused_by_its_declared_sizes_before_anything_is_written() {
+        let zeros = vec![0u8; 40 * 1024 * 1024];
+        let zip = archive(&[("dang_vien.csv", &zeros)]);
+        assert!(std::fs::metadata(zip.path()).unwrap().len() < 1024 * 1024);
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("csv");
+        match extract(zip.path(), "bom.zip", &target) {
+            Err(StageError::Problem(p)) => assert!(p.reason_en.contains("too much"), "{p}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            std::fs::read_dir(&target).unwrap().count(),
+            0,
+            "nothing written"
+        );
     }
 
     #[test]

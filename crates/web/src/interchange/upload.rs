@@ -7,6 +7,7 @@
 //! outside the folder. The folder is deleted when the [`Incoming`] or [`Staged`] value
 //! holding it is dropped.
 
+use super::folder::{UploadRoot, private_file};
 use super::unzip;
 use axum::extract::Multipart;
 use axum::extract::multipart::Field;
@@ -73,11 +74,9 @@ pub(crate) struct Staged {
 }
 
 impl Incoming {
-    /// An empty upload in a fresh private folder.
-    pub(crate) fn new() -> Result<Self, StageError> {
-        let dir = tempfile::Builder::new()
-            .prefix("dangvu-upload-")
-            .tempdir()?;
+    /// An empty upload in a fresh private folder under `root`.
+    pub(crate) fn new(root: &UploadRoot) -> Result<Self, StageError> {
+        let dir = root.new_upload()?;
         Ok(Self {
             dir,
             parts: Vec::new(),
@@ -93,7 +92,7 @@ impl Incoming {
     /// Saves a file sent as the whole body of a request.
     pub(crate) fn add_file(&mut self, name: &str, bytes: &[u8]) -> Result<(), StageError> {
         let path = self.next_path();
-        std::fs::write(&path, bytes)?;
+        private_file(&path)?.write_all(bytes)?;
         self.parts.push(Part {
             name: safe_name(name),
             path,
@@ -104,8 +103,11 @@ impl Incoming {
 
     /// Saves every part of a multipart form: parts with a file name to disk as they
     /// arrive, the others as text fields.
-    pub(crate) async fn receive(mut multipart: Multipart) -> Result<Self, StageError> {
-        let mut incoming = Self::new()?;
+    pub(crate) async fn receive(
+        root: &UploadRoot,
+        mut multipart: Multipart,
+    ) -> Result<Self, StageError> {
+        let mut incoming = Self::new(root)?;
         while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
             match field.file_name().map(str::to_string) {
                 Some(file_name) => incoming.save_part(&file_name, field).await?,
@@ -121,7 +123,7 @@ impl Incoming {
 
     async fn save_part(&mut self, file_name: &str, mut field: Field<'_>) -> Result<(), StageError> {
         let path = self.next_path();
-        let mut file = std::fs::File::create(&path)?;
+        let mut file = private_file(&path)?;
         let mut size = 0u64;
         while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
             file.write_all(&chunk)?;
@@ -138,6 +140,14 @@ impl Incoming {
 
     fn next_path(&self) -> PathBuf {
         self.dir.path().join(format!("part-{}", self.parts.len()))
+    }
+
+    /// [`Incoming::stage`] on the blocking pool: unpacking a zip writes up to a gigabyte,
+    /// which must not hold up the workers that answer every other request.
+    pub(crate) async fn stage_off_workers(self) -> Result<Staged, StageError> {
+        tokio::task::spawn_blocking(move || self.stage())
+            .await
+            .map_err(|e| StageError::Io(std::io::Error::other(e)))?
     }
 
     /// Finds what to read: one workbook, one zip of CSV files (unpacked), or CSV files.
@@ -287,14 +297,14 @@ mod tests {
 
     #[test]
     fn loose_csv_files_become_one_folder_and_odd_files_are_refused() {
-        let mut incoming = Incoming::new().unwrap();
+        let mut incoming = Incoming::new(&UploadRoot::default()).unwrap();
         incoming.add_file("to_chuc.csv", b"ma,ten\n").unwrap();
         incoming.add_file("dang_vien.csv", b"ma\n").unwrap();
         let staged = incoming.stage().unwrap();
         assert!(staged.path.join("to_chuc.csv").is_file());
         assert!(staged.path.join("dang_vien.csv").is_file());
 
-        let mut odd = Incoming::new().unwrap();
+        let mut odd = Incoming::new(&UploadRoot::default()).unwrap();
         odd.add_file("to_chuc.csv", b"ma\n").unwrap();
         odd.add_file("notes.txt", b"x").unwrap();
         match odd.stage() {
@@ -302,7 +312,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            Incoming::new().unwrap().stage(),
+            Incoming::new(&UploadRoot::default()).unwrap().stage(),
             Err(StageError::NoFile)
         ));
     }

@@ -160,6 +160,7 @@ pub(crate) async fn render_error_pages(request: Request, next: Next) -> Response
         StatusCode::BAD_REQUEST => "error.title_bad_request",
         StatusCode::UNAUTHORIZED => "error.title_unauthorized",
         StatusCode::FORBIDDEN => "error.title_forbidden",
+        StatusCode::SERVICE_UNAVAILABLE => "error.title_busy",
         _ => "error.title_internal",
     };
     let chrome = Chrome {
@@ -173,10 +174,12 @@ pub(crate) async fn render_error_pages(request: Request, next: Next) -> Response
         title: ctx.lang.t(title_key).into_owned(),
         message: error.message(ctx.lang),
     };
-    match render(&page) {
+    let mut response = match render(&page) {
         Ok(html) => (status, html).into_response(),
         Err(_) => (status, page.message).into_response(),
-    }
+    };
+    crate::error::with_retry_after(&mut response);
+    response
 }
 
 /// The language switch form.

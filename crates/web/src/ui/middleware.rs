@@ -9,6 +9,7 @@
 
 use crate::accounts::auth::csrf;
 use crate::state::AppState;
+use crate::ui::control_chars::refuse_control_characters;
 use crate::ui::layout::render_error_pages;
 use axum::Router;
 use axum::body::Body;
@@ -26,7 +27,8 @@ use tower_http::trace::TraceLayer;
 const CSP: &str = "default-src 'self'; frame-ancestors 'none'";
 
 /// Wraps the routes in the layers, outermost first. The anti-forgery check runs inside the
-/// error-page renderer, so that its refusals are rendered like any other error.
+/// error-page renderer, so that its refusals are rendered like any other error; the
+/// refusal of control characters inside it, so that a forged form learns nothing.
 pub(crate) fn wrap(routes: Router, state: AppState) -> Router {
     routes.layer(
         ServiceBuilder::new()
@@ -42,7 +44,8 @@ pub(crate) fn wrap(routes: Router, state: AppState) -> Router {
                 HeaderValue::from_static("no-store"),
             ))
             .layer(axum::middleware::from_fn(render_error_pages))
-            .layer(axum::middleware::from_fn_with_state(state, csrf::protect)),
+            .layer(axum::middleware::from_fn_with_state(state, csrf::protect))
+            .layer(axum::middleware::from_fn(refuse_control_characters)),
     )
 }
 

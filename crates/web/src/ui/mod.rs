@@ -2,6 +2,7 @@
 //! links, request parameters, static assets and the middleware around every request.
 
 pub(crate) mod assets;
+pub(crate) mod control_chars;
 pub(crate) mod href;
 pub(crate) mod i18n;
 pub(crate) mod layout;

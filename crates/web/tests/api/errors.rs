@@ -44,7 +44,12 @@ async fn bad_input_answers_400_or_404_with_its_code() {
         (
             "/api/v1/members?org=VX&as_of=%00".into(),
             400,
-            "invalid_date",
+            "invalid_text",
+        ),
+        (
+            "/api/v1/members?org=VX&q=%FF%FE%00".into(),
+            400,
+            "invalid_text",
         ),
         (
             "/api/v1/members?org=VX&after=zz".into(),
@@ -126,7 +131,7 @@ async fn bad_input_answers_400_or_404_with_its_code() {
         let fine = [
             format!("/api/v1/members?org=VX&q={long}"),
             "/api/v1/members?org=VX&after=00&limit=1".to_string(),
-            "/api/v1/members?org=VX&q=%FF%FE%00".to_string(),
+            "/api/v1/members?org=VX&q=%FF%FE".to_string(),
             "/api/v1/orgs/VX?as_of=9998-12-31".to_string(),
             "/api/v1/members?org=VX&as_of=1800-01-01".to_string(),
             "/api/v1/members?org=VX&limit=%20500%20&unknown=1".to_string(),

@@ -159,3 +159,70 @@ fn every_bad_field_of_a_row_is_reported() {
     let columns: Vec<_> = found.iter().filter_map(|p| p.column.as_deref()).collect();
     assert_eq!(columns, vec!["gioi_tinh", "ngay_sinh", "so_cccd"]);
 }
+
+#[test]
+fn a_birth_admission_or_full_membership_after_the_day_of_the_import_is_refused() {
+    let known = KnownCodes {
+        today: Some(d("2025-11-26")),
+        ..KnownCodes::none()
+    };
+    for (column, from, to) in [
+        ("ngay_sinh", "1980-01-01", "2090-01-01"),
+        ("ngay_vao_dang", "2010-05-01", "2025-11-27"),
+        ("ngay_chinh_thuc", "2011-05-01", "2099-05-01"),
+    ] {
+        let row = member_row(from, to);
+        let tables = [orgs_with(&[]), members(&[&row])];
+        let found = build_dataset_with(&tables, &known).unwrap_err();
+        let problem = found
+            .iter()
+            .find(|p| p.column.as_deref() == Some(column))
+            .unwrap_or_else(|| panic!("{column}: {found:#?}"));
+        assert!(problem.reason_vi.contains("26/11/2025"), "{problem:#?}");
+        assert!(problem.reason_en.contains("cannot be in the future"));
+    }
+    // A birth in 2090 is read as given by a file read on its own, and on a later day.
+    let row = member_row("1980-01-01", "2090-01-01");
+    let tables = [orgs_with(&[]), members(&[&row])];
+    let later = KnownCodes {
+        today: Some(d("2100-01-01")),
+        ..KnownCodes::none()
+    };
+    assert!(build_dataset_with(&tables, &later).is_ok());
+    assert!(build_dataset_with(&tables, &KnownCodes::none()).is_ok());
+}
+
+#[test]
+fn a_value_with_a_control_character_is_a_problem_of_its_cell() {
+    for (column, from, to) in [
+        ("ho_ten", "Nguyễn Văn An", "Nguyễn\u{0}Văn An"),
+        ("dan_toc", "Kinh", "Ki\u{1b}nh"),
+        ("ma", "M1", "M\u{0}1"),
+    ] {
+        let problem = only_member_problem(&member_row(from, to), column);
+        assert!(
+            problem.reason_en.contains("control character"),
+            "{problem:#?}"
+        );
+    }
+    let spaced = member_row("Nguyễn Văn An", "Nguyễn\tVăn\r\nAn");
+    let ds = dataset(&[orgs_with(&[]), members(&[&spaced])]);
+    assert_eq!(ds.members[0].profile.full_name, "Nguyễn Văn An");
+}
+
+#[test]
+fn a_file_of_many_bad_rows_keeps_the_first_problems_and_counts_the_rest() {
+    use crate::interchange::MAX_PROBLEMS;
+    let bad = member_row("001080000001", "12");
+    let rows: Vec<String> = (0..MAX_PROBLEMS + 500)
+        .map(|i| bad.replacen("M1", &format!("M{i}"), 1))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let found = problems(&[orgs_with(&[]), members(&rows)]);
+    assert_eq!(found.len(), MAX_PROBLEMS + 1);
+    let last = found.last().unwrap();
+    assert_eq!(last.row, None);
+    assert!(last.reason_en.starts_with("500 more problems"), "{last:#?}");
+    assert!(last.reason_en.contains("1500 in all"));
+    assert!(last.reason_vi.contains("còn 500 lỗi khác"));
+}

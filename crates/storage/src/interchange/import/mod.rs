@@ -99,7 +99,10 @@ fn run(
     );
     let tree = match checks::check(conn, scope, &plan, request).map_err(failed)? {
         Ok(tree) => tree,
-        Err(problems) => return Err(Abort::Failed(ImportError::Refused(problems))),
+        Err(problems) => {
+            let problems = dangvu_domain::interchange::capped(problems);
+            return Err(Abort::Failed(ImportError::Refused(problems)));
+        }
     };
     let created: u64 = plan.summary.tables.iter().map(|t| t.counts.created).sum();
     write::write(conn, stored, &plan, &tree, request).map_err(failed)?;
