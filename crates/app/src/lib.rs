@@ -47,9 +47,9 @@ pub mod records {
 
 pub use dangvu_interchange::{ReadProblem, WriteError};
 pub use dangvu_storage::{
-    ACCOUNT_LIMIT, ADDRESS_LIMIT, AuditAction, AuditContext, AuditEntity, AuthError, Backend,
-    DatabaseUrl, Entity, FIRST_ADMIN, ImportProgress, MAX_TOKEN_DAYS, SESSION_ABSOLUTE,
-    SESSION_IDLE, Scope, SessionToken, StoreError, THROTTLE_WINDOW, TokenSecret, demo_password,
+    ADDRESS_LIMIT, AuditAction, AuditContext, AuditEntity, AuthError, Backend, DatabaseUrl, Entity,
+    FIRST_ADMIN, ImportProgress, MAX_TOKEN_DAYS, PAIR_LIMIT, SESSION_ABSOLUTE, SESSION_IDLE, Scope,
+    SessionToken, StoreError, THROTTLE_WINDOW, TokenSecret, demo_password,
 };
 
 use dangvu_storage::Store;

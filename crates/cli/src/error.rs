@@ -42,6 +42,9 @@ pub enum CliError {
         "the audit log no longer holds the recorded head {0}: its newest rows were deleted, or it was rewritten and re-chained"
     )]
     AuditHeadMissing(String),
+    /// A password chosen on the command line is too weak.
+    #[error("password: it {0}")]
+    Password(#[from] dangvu_domain::actor::PasswordProblem),
 }
 
 impl From<dangvu_app::Error> for CliError {
@@ -70,6 +73,7 @@ impl CliError {
             CliError::Store(e) => store_message_vi(e),
             CliError::Input(e) => input_message_vi(e),
             CliError::Config(detail) => format!("cấu hình sai: {detail}"),
+            CliError::Password(problem) => problem.reason_vi(),
             CliError::NotEmpty => {
                 "cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống"
                     .into()
@@ -151,7 +155,10 @@ pub fn report(err: &CliError) -> ExitCode {
     tracing::error!(error = %err, "command failed");
     eprintln!("Lỗi: {}\nError: {err}", err.message_vi());
     ExitCode::from(match err {
-        CliError::Input(_) | CliError::Config(_) | CliError::ImportRefused(_) => 2,
+        CliError::Input(_)
+        | CliError::Config(_)
+        | CliError::ImportRefused(_)
+        | CliError::Password(_) => 2,
         CliError::Store(StoreError::NotFound { .. }) => 3,
         CliError::AuditBroken { .. } | CliError::AuditHeadMissing(_) => 4,
         _ => 1,

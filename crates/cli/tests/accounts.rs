@@ -173,13 +173,51 @@ fn accounts_are_managed_from_the_command_line_with_passwords_on_standard_input()
         assert_eq!(short.status.code(), Some(2));
         let err = text(&short.stderr);
         assert!(
-            err.contains("Lỗi: mật khẩu phải có từ 10 đến 256 ký tự"),
+            err.contains("Lỗi: mật khẩu phải có ít nhất 10 ký tự"),
             "{err}"
         );
         assert!(
             err.contains("Error: password") && !err.contains("ngan-qua"),
             "{err}"
         );
+
+        for (weak, vi) in [
+            ("1234567890", "phổ biến nhất"),
+            ("password12", "phổ biến nhất"),
+            ("aaaaaaaaaa", "quá đơn giản"),
+            ("xem-la-toi-a", "tên đăng nhập"),
+        ] {
+            let args = [
+                "user",
+                "add",
+                "--username",
+                "xem",
+                "--role",
+                "xem",
+                "--org",
+                "T",
+                "--password-stdin",
+            ];
+            let refused = cli.run_with(&args, &format!("{weak}\n"));
+            assert_eq!(refused.status.code(), Some(2), "{weak}");
+            let err = text(&refused.stderr);
+            assert!(
+                err.contains(vi) && err.contains("Error: password"),
+                "{weak}: {err}"
+            );
+            assert!(!err.contains(weak), "the password is never printed");
+        }
+        let admin = [
+            "user",
+            "add",
+            "--username",
+            "quantri2",
+            "--role",
+            "quan_tri",
+            "--password-stdin",
+        ];
+        let eleven = cli.run_with(&admin, "chim sẻ bay\n");
+        assert!(text(&eleven.stderr).contains("ít nhất 12 ký tự"));
 
         let duplicate = cli.run_with(&add, &format!("{PASSWORD}\n"));
         assert_eq!(duplicate.status.code(), Some(1));

@@ -86,24 +86,36 @@ pub const MAX_PASSWORD_CHARS: usize = 256;
 pub struct NewPassword(String);
 
 impl NewPassword {
-    /// Checks a password chosen by a person (at least 10 characters, at most 256).
+    /// Checks a password for any account: at least 10 characters, at most 256, neither
+    /// common nor trivial ([`password_problem`]).
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        let chars = raw.chars().count();
-        if chars < MIN_PASSWORD_CHARS {
-            return Err(DomainError::invalid(
+        match password::text_problem(raw) {
+            Some(PasswordProblem::TooShort(_)) => Err(DomainError::invalid(
                 "password",
                 "<redacted>",
                 "must have at least 10 characters",
-            ));
-        }
-        if chars > MAX_PASSWORD_CHARS {
-            return Err(DomainError::invalid(
+            )),
+            Some(PasswordProblem::TooLong(_)) => Err(DomainError::invalid(
                 "password",
                 "<redacted>",
                 "must have at most 256 characters",
-            ));
+            )),
+            Some(_) => Err(DomainError::invalid(
+                "password",
+                "<redacted>",
+                "is one of the most common passwords or a trivial pattern",
+            )),
+            None => Ok(Self(raw.to_string())),
         }
-        Ok(Self(raw.to_string()))
+    }
+
+    /// Checks a password chosen for the account `username` with `role`: the rules of
+    /// [`NewPassword::parse`], 12 characters for an administrator, not the username.
+    pub fn parse_for(raw: &str, username: &Username, role: Role) -> Result<Self, PasswordProblem> {
+        match password_problem(raw, username.as_str(), role) {
+            Some(problem) => Err(problem),
+            None => Ok(Self(raw.to_string())),
+        }
     }
 
     /// The password itself, to hash it or to show a generated one once.
@@ -220,6 +232,11 @@ pub fn check_reach(
         _ => Ok(()),
     }
 }
+
+mod password;
+pub mod throttle;
+
+pub use password::{MIN_ADMIN_PASSWORD_CHARS, PasswordProblem, password_problem};
 
 #[cfg(test)]
 mod tests;

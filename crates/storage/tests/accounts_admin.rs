@@ -138,7 +138,7 @@ fn accounts_are_managed_by_the_whole_installation_scope_only() {
             Err(StoreError::NotFound { .. })
         ));
         assert!(matches!(
-            store.set_password(&subtree, &ctx, &name("xem"), &password("abcdefghijk")),
+            store.set_password(&subtree, &ctx, &name("xem"), &password("chim sẻ bay xa")),
             Err(StoreError::NotFound { .. })
         ));
         assert!(matches!(
@@ -176,5 +176,60 @@ fn the_first_administrator_is_created_once_with_a_password_shown_once() {
             "the password is stored hashed"
         );
         assert_eq!(actions(&store), ["account.create", "login"]);
+    }
+}
+
+#[test]
+fn a_reset_by_an_administrator_revokes_the_tokens_and_a_change_of_ones_own_keeps_them() {
+    for (_db, store) in loaded() {
+        let secretary = new_account("bithu", Role::BiThu, Some("C1"), Some("M01"));
+        store
+            .create_account(&everything(), &admin_ctx(0), &secretary)
+            .unwrap();
+        let (_, reset_token) = store
+            .create_token(&everything(), &admin_ctx(1), &name("bithu"), Some(30))
+            .unwrap();
+        assert!(
+            store
+                .token_actor(reset_token.expose(), at(2))
+                .unwrap()
+                .is_some()
+        );
+        store
+            .set_password(
+                &everything(),
+                &admin_ctx(3),
+                &name("bithu"),
+                &password("một mật khẩu mới hơn"),
+            )
+            .unwrap();
+        assert!(
+            store
+                .token_actor(reset_token.expose(), at(4))
+                .unwrap()
+                .is_none(),
+            "{:?}: the token outlived the reset",
+            store.backend()
+        );
+        let row = store.audit_log(&everything(), 1).unwrap().remove(0);
+        assert_eq!(row.action, "account.password");
+        assert!(row.after_json.unwrap().contains("\"tokens_revoked\":1"));
+
+        let (_, kept) = store
+            .create_token(&everything(), &admin_ctx(5), &name("bithu"), Some(30))
+            .unwrap();
+        let actor = store
+            .authenticate("bithu", "một mật khẩu mới hơn", "10.0.0.1", at(6))
+            .unwrap();
+        store
+            .change_own_password(
+                &actor,
+                "một mật khẩu mới hơn",
+                &password("mật khẩu của riêng tôi"),
+                "10.0.0.1",
+                at(7),
+            )
+            .unwrap();
+        assert!(store.token_actor(kept.expose(), at(8)).unwrap().is_some());
     }
 }

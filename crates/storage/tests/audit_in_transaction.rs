@@ -70,7 +70,7 @@ fn each_committed_change_has_exactly_one_audit_row_and_each_refused_one_none() {
         assert!(matches!(no_reach, Err(StoreError::Invalid(_))));
         assert!(
             store
-                .set_password(&all, &ctx, &name("khac"), &password("abcdefghijk"))
+                .set_password(&all, &ctx, &name("khac"), &password("chim sẻ bay xa"))
                 .is_err()
         );
         assert!(store.create_token(&all, &ctx, &name("khac"), None).is_err());

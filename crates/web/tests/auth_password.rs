@@ -105,3 +105,53 @@ async fn a_change_ends_every_other_session_and_keeps_this_browser_signed_in() {
         );
     }
 }
+
+#[tokio::test]
+async fn common_and_trivial_passwords_are_refused_and_administrators_need_twelve() {
+    for demo in backends() {
+        let password = demo.new_account("pw.weak", Role::Xem, Some("VX.02"), None);
+        let session = support::sign_in(demo.anonymous(), "pw.weak", &password)
+            .await
+            .unwrap();
+        let current = format!("current={password}");
+        let cases = [
+            ("aaaaaaaaaa", "quá đơn giản"),
+            ("1234567890", "dùng nhiều nhất"),
+            ("++++++++++", "quá đơn giản"),
+            ("password12", "dùng nhiều nhất"),
+            ("pw.weak-cua-toi", "dựa vào tên đăng nhập"),
+        ];
+        for (new, message) in cases {
+            let new = support::urlencode(new);
+            let page = change(
+                &demo,
+                &session,
+                &format!("{current}&new={new}&confirm={new}"),
+            )
+            .await;
+            assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{new}");
+            assert!(page.has(message), "{}: {new}: {message}", demo.label);
+        }
+        let spaces = "%20".repeat(10);
+        let page = change(
+            &demo,
+            &session,
+            &format!("{current}&new={spaces}&confirm={spaces}"),
+        )
+        .await;
+        assert!(page.has("quá đơn giản"), "ten spaces");
+
+        let admin = demo.new_account("pw.admin", Role::QuanTri, None, None);
+        let admin_session = support::sign_in(demo.anonymous(), "pw.admin", &admin)
+            .await
+            .unwrap();
+        let form =
+            get_with_cookie(demo.anonymous(), "/account/password", &admin_session.cookie).await;
+        assert!(form.has("Ít nhất 12 ký tự"));
+        let eleven = support::urlencode("chim sẻ bay");
+        let body = format!("current={admin}&new={eleven}&confirm={eleven}");
+        let page = change(&demo, &admin_session, &body).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.has("ít nhất 12 ký tự"), "{}", demo.label);
+    }
+}

@@ -3,8 +3,10 @@
 //! An unknown username still costs one argon2 verification (against a dummy hash), so the
 //! answer's timing does not tell which names exist. Failures are counted and audited in the
 //! same transaction that answers, which therefore commits even when the answer is "no".
+//! Attempts the throttle refuses are not checked and not written one row each: the store
+//! counts them (`accounts::refusals`).
 
-use crate::accounts::manage::replace_password;
+use crate::accounts::manage::{Tokens, replace_password};
 use crate::accounts::rows::{self as account_rows, AccountRow, Which};
 use crate::accounts::secrets::{hash_password, verify_dummy, verify_password};
 use crate::accounts::sessions;
@@ -42,9 +44,7 @@ fn record_failure(
     action: AuditAction,
     reason: &str,
 ) -> Result<(), StoreError> {
-    if reason != "throttled" {
-        throttle::record_failure(conn, &attempt.username, &attempt.source, attempt.now)?;
-    }
+    throttle::record_failure(conn, &attempt.username, &attempt.source, attempt.now)?;
     audit::record(
         conn,
         &attempt.audit_context(),
@@ -64,9 +64,10 @@ fn check(
     attempt: &Attempt<'_>,
 ) -> Result<Result<AccountRow, AuthError>, StoreError> {
     throttle::lock(conn)?;
-    if throttle::is_throttled(conn, &attempt.username, &attempt.source, attempt.now)? {
-        record_failure(conn, attempt, AuditAction::LoginFailed, "throttled")?;
-        return Ok(Err(AuthError::Throttled));
+    if let Some(wait) = throttle::wait(conn, &attempt.username, &attempt.source, attempt.now)? {
+        // Counted by the store, not written one row each (`accounts::refusals`).
+        let seconds = u64::try_from(wait.num_seconds()).unwrap_or(0).max(1);
+        return Ok(Err(AuthError::Throttled { seconds }));
     }
     let account = match Username::parse(&attempt.username) {
         Ok(name) => account_rows::find(conn, Which::Name(name.as_str()))?,
@@ -100,7 +101,7 @@ fn sign_in(
         Err(refused) => return Ok(Err(refused)),
     };
     let actor = row.actor()?;
-    throttle::clear(conn, &attempt.username)?;
+    throttle::clear(conn, &attempt.username, &attempt.source)?;
     audit::record(
         conn,
         &attempt.audit_context(),
@@ -136,7 +137,8 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Actor, AuthError> {
         let attempt = attempt(username, password, source, now);
-        self.write(|c| sign_in(c, &attempt))?
+        let outcome = self.write(|c| sign_in(c, &attempt))?;
+        self.noted(&attempt, outcome)
     }
 
     /// [`Store::authenticate`] and [`Store::create_session`] in one transaction: the actor
@@ -150,14 +152,26 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<(Actor, SessionToken), AuthError> {
         let attempt = attempt(username, password, source, now);
-        self.write(|c| -> Result<Result<_, AuthError>, StoreError> {
+        let outcome = self.write(|c| -> Result<Result<_, AuthError>, StoreError> {
             let actor = match sign_in(c, &attempt)? {
                 Ok(actor) => actor,
                 Err(refused) => return Ok(Err(refused)),
             };
             let token = sessions::insert(c, &actor, &attempt.source, now)?;
             Ok(Ok((actor, token)))
-        })?
+        })?;
+        self.noted(&attempt, outcome)
+    }
+
+    /// `outcome` of `attempt`, after counting it if the throttle refused it.
+    fn noted<T>(
+        &self,
+        attempt: &Attempt<'_>,
+        outcome: Result<T, AuthError>,
+    ) -> Result<T, AuthError> {
+        let refused = matches!(outcome, Err(AuthError::Throttled { .. }));
+        self.note_throttle(&attempt.audit_context(), refused)?;
+        outcome
     }
 
     /// Changes the signed-in account's own password after checking the current one. Ends
@@ -175,14 +189,16 @@ impl Store {
     ) -> Result<(), AuthError> {
         let hash = hash_password(new)?;
         let attempt = attempt(actor.username().as_str(), current, source, now);
-        self.write(|c| -> Result<Result<(), AuthError>, StoreError> {
+        let outcome = self.write(|c| -> Result<Result<(), AuthError>, StoreError> {
             let row = match check(c, &attempt)? {
                 Ok(row) if row.id == actor.account().get() => row,
                 Ok(_) => return Ok(Err(AuthError::BadCredentials)),
                 Err(refused) => return Ok(Err(refused)),
             };
-            replace_password(c, &attempt.audit_context(), row.id, actor.username(), &hash)?;
+            let ctx = attempt.audit_context();
+            replace_password(c, &ctx, row.id, actor.username(), &hash, Tokens::Keep)?;
             Ok(Ok(()))
-        })?
+        })?;
+        self.noted(&attempt, outcome)
     }
 }

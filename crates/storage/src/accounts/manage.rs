@@ -188,7 +188,11 @@ impl Store {
         })
     }
 
-    /// Sets an account's password (administrators only) and ends its sessions.
+    /// Sets an account's password (administrators only), ends its sessions and revokes its
+    /// API tokens: a reset is what an administrator does when the password is forgotten
+    /// or the account may be in other hands, and a token made by those hands must not
+    /// outlive it. (Changing one's own password keeps one's tokens: the owner proved the
+    /// current password, and their scripts keep working.)
     #[tracing::instrument(skip_all, fields(%username), err)]
     pub fn set_password(
         &self,
@@ -201,18 +205,29 @@ impl Store {
         let hash = hash_password(password)?;
         self.write(|c| {
             let account = existing(c, username)?;
-            replace_password(c, ctx, account.id, username, &hash)
+            replace_password(c, ctx, account.id, username, &hash, Tokens::Revoke)
         })
     }
 }
 
-/// Stores a new password hash for account `id`, ends its sessions, records the change.
+/// What a new password does to the account's API tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tokens {
+    /// Kept (the owner changed their own password).
+    Keep,
+    /// Revoked (an administrator reset it).
+    Revoke,
+}
+
+/// Stores a new password hash for account `id`, ends its sessions (and, with
+/// [`Tokens::Revoke`], revokes its API tokens), records the change.
 pub(crate) fn replace_password(
     conn: &mut DbConnection,
     ctx: &AuditContext,
     id: i64,
     username: &Username,
     hash: &str,
+    tokens: Tokens,
 ) -> Result<(), StoreError> {
     diesel::update(accounts::table.find(id))
         .set((
@@ -221,6 +236,16 @@ pub(crate) fn replace_password(
         ))
         .execute(conn)?;
     let sessions_ended = end_sessions(conn, id)?;
+    let tokens_revoked = match tokens {
+        Tokens::Keep => 0,
+        Tokens::Revoke => diesel::update(
+            api_tokens::table
+                .filter(api_tokens::account_id.eq(id))
+                .filter(api_tokens::revoked_at.is_null()),
+        )
+        .set(api_tokens::revoked_at.eq(to_micros(ctx.at)))
+        .execute(conn)?,
+    };
     audit::record(
         conn,
         ctx,
@@ -229,7 +254,10 @@ pub(crate) fn replace_password(
             entity: AuditEntity::Account,
             entity_code: Some(username.as_str()),
             before_json: None,
-            after_json: Some(json!({ "sessions_ended": sessions_ended }).to_string()),
+            after_json: Some(
+                json!({ "sessions_ended": sessions_ended, "tokens_revoked": tokens_revoked })
+                    .to_string(),
+            ),
         },
     )
 }

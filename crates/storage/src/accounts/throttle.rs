@@ -1,11 +1,5 @@
-//! Login throttling: recent failures counted per typed username and per address.
-//!
-//! A username with [`ACCOUNT_LIMIT`] failures, or an address with [`ADDRESS_LIMIT`]
-//! failures, within the last [`WINDOW`] is refused without checking the password until the
-//! oldest of them is older than the window, so a burst of failures locks for 15 minutes.
-//! Refused attempts are not counted (they cannot succeed, and counting them would let
-//! anyone keep an account locked for ever by retrying). The address limit is higher because
-//! an office shares one address. A success clears the username's failures.
+//! Login throttling: the failures the rule of `dangvu_domain::actor::throttle` needs, read
+//! from the `login_failures` table, and the failures recorded.
 //!
 //! The check and the count must be one step, or parallel guesses would all pass the check:
 //! the login transaction holds SQLite's write lock, and on PostgreSQL this module's
@@ -15,14 +9,9 @@ use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::schema::login_failures;
 use chrono::{NaiveDateTime, TimeDelta};
+use dangvu_domain::actor::throttle::{Failures, RecentFailures, WINDOW, wait_before};
+use diesel::dsl::{count_star, max};
 use diesel::prelude::*;
-
-/// How far back failures count.
-pub const WINDOW: TimeDelta = TimeDelta::minutes(15);
-/// Failures of one username within the window that lock it.
-pub const ACCOUNT_LIMIT: i64 = 5;
-/// Failures from one address within the window that lock it.
-pub const ADDRESS_LIMIT: i64 = 20;
 
 /// The PostgreSQL advisory lock that serializes logins ("dangvulg").
 const LOGIN_LOCK_KEY: i64 = 0x6461_6e67_7675_6c67;
@@ -45,30 +34,45 @@ pub(crate) fn lock(conn: &mut DbConnection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Whether attempts for `username` or from `source` are refused at `now`. Forgets failures
-/// older than the window first.
-pub(crate) fn is_throttled(
+/// How long an attempt for `username` from `source` at `now` must still wait (`None`: it
+/// may go ahead). Forgets failures older than the window first.
+pub(crate) fn wait(
     conn: &mut DbConnection,
     username: &str,
     source: &str,
     now: NaiveDateTime,
-) -> Result<bool, StoreError> {
+) -> Result<Option<TimeDelta>, StoreError> {
     let since = now - WINDOW;
     diesel::delete(login_failures::table.filter(login_failures::at.le(since))).execute(conn)?;
-    let by_name: i64 = login_failures::table
-        .filter(login_failures::username.eq(username))
-        .filter(login_failures::at.gt(since))
-        .count()
-        .get_result(conn)?;
-    if by_name >= ACCOUNT_LIMIT {
-        return Ok(true);
+    let recent = RecentFailures {
+        pair: failures(conn, Some(username), Some(source))?,
+        address: failures(conn, None, Some(source))?,
+        username: failures(conn, Some(username), None)?,
+    };
+    Ok(wait_before(&recent, now))
+}
+
+/// The count and latest time of the failures of `username` (any when `None`) from
+/// `source` (any when `None`).
+fn failures(
+    conn: &mut DbConnection,
+    username: Option<&str>,
+    source: Option<&str>,
+) -> Result<Failures, StoreError> {
+    let mut query = login_failures::table.into_boxed();
+    if let Some(username) = username {
+        query = query.filter(login_failures::username.eq(username));
     }
-    let by_address: i64 = login_failures::table
-        .filter(login_failures::source.eq(source))
-        .filter(login_failures::at.gt(since))
-        .count()
+    if let Some(source) = source {
+        query = query.filter(login_failures::source.eq(source));
+    }
+    let (count, last): (i64, Option<NaiveDateTime>) = query
+        .select((count_star(), max(login_failures::at)))
         .get_result(conn)?;
-    Ok(by_address >= ADDRESS_LIMIT)
+    Ok(Failures {
+        count: crate::db::count(count)?,
+        last,
+    })
 }
 
 /// Counts a failure.
@@ -88,9 +92,17 @@ pub(crate) fn record_failure(
     Ok(())
 }
 
-/// Forgets the failures of `username` after a success.
-pub(crate) fn clear(conn: &mut DbConnection, username: &str) -> Result<(), StoreError> {
-    diesel::delete(login_failures::table.filter(login_failures::username.eq(username)))
-        .execute(conn)?;
+/// Forgets the failures of `username` from `source` after a success there.
+pub(crate) fn clear(
+    conn: &mut DbConnection,
+    username: &str,
+    source: &str,
+) -> Result<(), StoreError> {
+    diesel::delete(
+        login_failures::table
+            .filter(login_failures::username.eq(username))
+            .filter(login_failures::source.eq(source)),
+    )
+    .execute(conn)?;
     Ok(())
 }

@@ -88,9 +88,13 @@ pub enum AuthError {
     /// The username or the password is wrong (or the account is disabled).
     #[error("wrong username or password")]
     BadCredentials,
-    /// Too many recent failures for this username or from this address.
-    #[error("too many failed attempts; try again in 15 minutes")]
-    Throttled,
+    /// Too many recent failures for this username or from this address: the attempt was
+    /// not checked, and may be made again after `seconds`.
+    #[error("too many failed attempts; try again in {seconds} seconds")]
+    Throttled {
+        /// How long to wait.
+        seconds: u64,
+    },
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] crate::StoreError),

@@ -18,6 +18,8 @@ pub struct Store {
     pool: Pool,
     /// Audit rows of reads made while a long change held the chain's lock.
     pending: PendingAudit,
+    /// Sign-ins refused by the throttle, counted.
+    refusals: crate::accounts::refusals::Refusals,
 }
 
 impl Store {
@@ -39,6 +41,7 @@ impl Store {
             backend: url.backend(),
             pool,
             pending: PendingAudit::default(),
+            refusals: Default::default(),
         })
     }
 
@@ -167,6 +170,11 @@ impl Store {
                 Err(error)
             }
         }
+    }
+
+    /// The sign-ins refused by the throttle, counted.
+    pub(crate) fn refusals(&self) -> &crate::accounts::refusals::Refusals {
+        &self.refusals
     }
 
     /// How many audit rows wait for the chain's lock (tests).

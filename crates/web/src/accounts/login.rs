@@ -21,7 +21,7 @@ use axum::http::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use dangvu_app::{AuthError, THROTTLE_WINDOW};
+use dangvu_app::AuthError;
 use serde::Deserialize;
 
 /// The sign-in page.
@@ -140,23 +140,21 @@ pub(crate) async fn submit_login(
             let message = ctx.lang.t("login.failed").into_owned();
             failed(StatusCode::UNAUTHORIZED, message, ctx)
         }
-        Err(AuthError::Throttled) => {
-            let message = throttled_message(ctx.lang);
+        Err(AuthError::Throttled { seconds }) => {
+            let message = throttled_message(ctx.lang, seconds);
             let mut response = failed(StatusCode::TOO_MANY_REQUESTS, message, ctx)?;
-            response.headers_mut().insert(
-                RETRY_AFTER,
-                HeaderValue::from(THROTTLE_WINDOW.num_seconds()),
-            );
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
             Ok(response)
         }
         Err(AuthError::Store(error)) => Err(error.into()),
     }
 }
 
-/// "Try again in 15 minutes": the longest wait, when the oldest counted failure leaves
-/// the window.
-pub(crate) fn throttled_message(lang: Lang) -> String {
-    let minutes = THROTTLE_WINDOW.num_minutes().to_string();
+/// "Try again in N minutes": the wait of a refused attempt, in whole minutes (at least one).
+pub(crate) fn throttled_message(lang: Lang, seconds: u64) -> String {
+    let minutes = seconds.div_ceil(60).max(1).to_string();
     lang.fill("login.throttled", &[("minutes", &minutes)])
 }
 
@@ -198,7 +196,11 @@ mod tests {
 
     #[test]
     fn the_throttle_message_says_when_to_retry() {
-        assert!(throttled_message(Lang::Vi).contains("15 phút"));
-        assert!(throttled_message(Lang::En).contains("15 minutes"));
+        assert!(throttled_message(Lang::Vi, 900).contains("15 phút"));
+        assert!(throttled_message(Lang::En, 30).contains("in 1 min"));
+        assert!(
+            throttled_message(Lang::Vi, 61).contains("2 phút"),
+            "rounded up"
+        );
     }
 }

@@ -18,8 +18,11 @@ use axum::extract::{Query, State};
 use axum::http::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use dangvu_app::{AuthError, THROTTLE_WINDOW};
-use dangvu_domain::actor::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewPassword};
+use dangvu_app::AuthError;
+use dangvu_domain::actor::{
+    Actor, MIN_ADMIN_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewPassword, PasswordProblem,
+};
+use dangvu_domain::roles::Role;
 use serde::Deserialize;
 
 /// Where a successful change lands: the form again, with its confirmation.
@@ -38,12 +41,14 @@ pub(crate) struct PasswordPage {
     pub error: Option<String>,
     /// Whether the password was just changed.
     pub changed: bool,
+    /// Fewest characters of this account's password (more for an administrator).
+    pub min_chars: usize,
 }
 
 impl PasswordPage {
     fn rules(&self) -> String {
         self.lang
-            .fill("account.rules", &[("min", &MIN_PASSWORD_CHARS.to_string())])
+            .fill("account.rules", &[("min", &self.min_chars.to_string())])
     }
 }
 
@@ -66,6 +71,10 @@ fn page(ctx: PageCtx, auth: &Authenticated, error: Option<String>, changed: bool
         username: auth.actor.username().to_string(),
         error,
         changed,
+        min_chars: match auth.actor.role() {
+            Role::QuanTri => MIN_ADMIN_PASSWORD_CHARS,
+            _ => MIN_PASSWORD_CHARS,
+        },
     }
 }
 
@@ -85,22 +94,22 @@ pub(crate) struct ChangedQuery {
     changed: Option<String>,
 }
 
-/// Why a new password cannot be used, in `lang`.
-fn refuse_new(lang: Lang, form: &PasswordForm) -> Result<NewPassword, String> {
+/// Why a new password cannot be used by `actor`, in `lang`.
+fn refuse_new(lang: Lang, actor: &Actor, form: &PasswordForm) -> Result<NewPassword, String> {
     if form.new != form.confirm {
         return Err(lang.t("account.mismatch").into_owned());
     }
-    NewPassword::parse(&form.new).map_err(|_| {
-        if form.new.chars().count() < MIN_PASSWORD_CHARS {
-            lang.fill(
-                "account.too_short",
-                &[("min", &MIN_PASSWORD_CHARS.to_string())],
-            )
-        } else {
-            lang.fill(
-                "account.too_long",
-                &[("max", &MAX_PASSWORD_CHARS.to_string())],
-            )
+    NewPassword::parse_for(&form.new, actor.username(), actor.role()).map_err(|problem| {
+        match problem {
+            PasswordProblem::TooShort(min) => {
+                lang.fill("account.too_short", &[("min", &min.to_string())])
+            }
+            PasswordProblem::TooLong(max) => {
+                lang.fill("account.too_long", &[("max", &max.to_string())])
+            }
+            PasswordProblem::Common => lang.t("account.common").into_owned(),
+            PasswordProblem::Trivial => lang.t("account.trivial").into_owned(),
+            PasswordProblem::HasUsername => lang.t("account.has_username").into_owned(),
         }
     })
 }
@@ -115,7 +124,7 @@ pub(crate) async fn change_password(
     form: Result<Form<PasswordForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    let new = match refuse_new(ctx.lang, &form) {
+    let new = match refuse_new(ctx.lang, &auth.actor, &form) {
         Ok(new) => new,
         Err(message) => return refused(ctx, &auth, StatusCode::UNPROCESSABLE_ENTITY, message),
     };
@@ -144,13 +153,12 @@ pub(crate) async fn change_password(
             let message = ctx.lang.t("account.wrong_current").into_owned();
             refused(ctx, &auth, StatusCode::UNPROCESSABLE_ENTITY, message)
         }
-        Err(AuthError::Throttled) => {
-            let message = crate::accounts::login::throttled_message(ctx.lang);
+        Err(AuthError::Throttled { seconds }) => {
+            let message = crate::accounts::login::throttled_message(ctx.lang, seconds);
             let mut response = refused(ctx, &auth, StatusCode::TOO_MANY_REQUESTS, message)?;
-            response.headers_mut().insert(
-                RETRY_AFTER,
-                HeaderValue::from(THROTTLE_WINDOW.num_seconds()),
-            );
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
             Ok(response)
         }
         Err(AuthError::Store(error)) => Err(error.into()),

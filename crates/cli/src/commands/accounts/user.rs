@@ -6,8 +6,8 @@ use crate::args::{SetPasswordArgs, UserAddArgs, UserCommand};
 use crate::commands;
 use crate::config::Settings;
 use crate::error::CliError;
-use dangvu_app::App;
 use dangvu_app::records::{AccountView, NewAccount};
+use dangvu_app::{App, StoreError};
 use dangvu_domain::actor::{NewPassword, Username, check_reach};
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::roles::Role;
@@ -25,17 +25,21 @@ pub fn run(command: &UserCommand, settings: &Settings) -> Result<(), CliError> {
 }
 
 /// Reads a new password from the first line of standard input.
-fn read_password() -> Result<NewPassword, CliError> {
+/// Reads the password for account `username` with `role` and checks it (the rules of
+/// `dangvu_domain::actor::password_problem`).
+fn read_password(username: &Username, role: Role) -> Result<NewPassword, CliError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprint!("Mật khẩu (ít nhất 10 ký tự) / Password (at least 10 characters): ");
+        eprint!(
+            "Mật khẩu (ít nhất 10 ký tự, 12 cho quản trị) / Password (at least 10 characters, 12 for an administrator): "
+        );
         std::io::stderr().flush()?;
     }
     let mut line = String::new();
     stdin.lock().read_line(&mut line)?;
     let password = line.strip_suffix('\n').unwrap_or(&line);
     let password = password.strip_suffix('\r').unwrap_or(password);
-    Ok(NewPassword::parse(password)?)
+    Ok(NewPassword::parse_for(password, username, role)?)
 }
 
 fn add(args: &UserAddArgs, settings: &Settings) -> Result<(), CliError> {
@@ -45,7 +49,7 @@ fn add(args: &UserAddArgs, settings: &Settings) -> Result<(), CliError> {
     let org = args.org.as_deref().map(OrgCode::parse).transpose()?;
     let member = args.member.as_deref().map(MemberCode::parse).transpose()?;
     check_reach(role, org.as_ref(), member.as_ref())?;
-    let password = read_password()?;
+    let password = read_password(&username, role)?;
     let app = commands::open(settings)?;
     let account = NewAccount {
         username,
@@ -122,9 +126,19 @@ fn disable(username: &str, settings: &Settings) -> Result<(), CliError> {
 
 fn set_password(args: &SetPasswordArgs, settings: &Settings) -> Result<(), CliError> {
     let username = Username::parse(&args.username)?;
-    let password = read_password()?;
     let app = commands::open(settings)?;
-    app.set_password(&commands::caller(), &username, &password)?;
+    let caller = commands::caller();
+    let role = app
+        .accounts(&caller)?
+        .into_iter()
+        .find(|a| a.username == username)
+        .map(|a| a.role)
+        .ok_or_else(|| StoreError::NotFound {
+            entity: dangvu_app::Entity::Account,
+            code: username.to_string(),
+        })?;
+    let password = read_password(&username, role)?;
+    app.set_password(&caller, &username, &password)?;
     println!("Đã đặt mật khẩu mới / Password set: {username}");
     Ok(())
 }
