@@ -162,16 +162,26 @@ impl<'k> DatasetBuilder<'k> {
         self.members_closed = true;
     }
 
+    /// Reads one row. Once more problems were found than are kept, the file is refused
+    /// whatever follows: its rows are still checked one by one, to count their problems,
+    /// but their drafts are no longer kept, so that a file of millions of bad rows holds
+    /// no more memory than its first rows did.
     fn read_row(&mut self, gathered: &mut Rows, cells: Cells<'_>) {
+        let keep = self.dropped == 0;
         let problems = &mut self.problems;
         match gathered {
             Rows::Orgs(drafts) => {
-                drafts.push(orgs::read_org(cells, self.known.today, problems));
+                let draft = orgs::read_org(cells, self.known.today, problems);
+                if keep {
+                    drafts.push(draft);
+                }
             }
             Rows::Members => {
                 let draft =
                     members::read_member(cells, &self.org_index, self.known.today, problems);
-                self.member_drafts.push(draft);
+                if keep {
+                    self.member_drafts.push(draft);
+                }
             }
             Rows::Transfers(rows) => {
                 let context = TransferContext {

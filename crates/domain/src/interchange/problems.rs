@@ -68,11 +68,11 @@ impl Problem {
             table,
             Reason::new(
                 format!(
-                    "còn {dropped} lỗi khác không được liệt kê (tổng cộng {total} lỗi; chỉ hiện {kept} lỗi \
+                    "còn {dropped} lỗi khác không được liệt kê (tổng cộng ít nhất {total} lỗi; chỉ hiện {kept} lỗi \
              đầu tiên). Hãy sửa các lỗi trên rồi nhập lại"
                 ),
                 format!(
-                    "{dropped} more problems are not listed ({total} in all; only the first {kept} are \
+                    "{dropped} more problems are not listed (at least {total} in all; only the first {kept} are \
              shown). Fix the ones above and import again"
                 ),
             ),
