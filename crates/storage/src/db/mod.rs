@@ -3,6 +3,7 @@
 //! failures become [`crate::StoreError`], and the [`Store`] that ties them together.
 
 pub(crate) mod conn;
+pub(crate) mod count_rows;
 pub(crate) mod dating;
 mod db_error;
 mod migrate;

@@ -10,105 +10,104 @@
 //! subquery stops after the bound plus one, so the list says "more than 10,000" above it.
 
 use crate::db::conn::DbConnection;
+use crate::db::count_rows::CountRows;
 use crate::db::schema::{member_statuses, members, organizations, registrations};
 use crate::reports::figures::members_on_day;
 use crate::tree::anchor::AnchoredUnder;
 use crate::tree::refs::{OrgRefRow, enum_code, member_code};
+use crate::tree::sql::Place;
 use crate::tree::sql::{org_id, place_on};
 use crate::{
     MEMBER_COUNT_LIMIT, MemberCursor, MemberListItem, MemberPage, MemberQuery, Scope, StoreError,
 };
 use dangvu_domain::Date;
 use dangvu_domain::text::{fold, prefix_upper};
+use diesel::dsl;
 use diesel::prelude::*;
-use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
-use diesel::sql_types::BigInt;
 
 /// Rows per page are kept within this range.
 const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=500;
 
-/// Builds the filtered, boxed member query of `$query` on the subtree of `$place`, of
-/// the members the scope sees (`$anchored`, see [`anchored_filter`]).
-macro_rules! member_list_query {
-    ($query:expr, $place:expr, $anchored:expr) => {{
-        let mut q = members_on_day($query.as_of, $place)
-            .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
-            .into_boxed();
-        if let Some(anchored) = $anchored {
-            q = q.filter(anchored);
-        }
-        if let Some((from, to)) = search_range($query.search.as_deref()) {
-            q = q.filter(
-                members::name_folded
-                    .ge(from.clone())
-                    .and(members::name_folded.lt(to.clone()))
-                    .or(members::given_first
-                        .ge(from)
-                        .and(members::given_first.lt(to))),
-            );
-        }
-        q
-    }};
-}
-
-/// The rows of one page of `$query` in the subtree of `$place`: after the cursor, in list order, one
-/// row more than `$limit` to tell whether another page follows.
-macro_rules! page_rows_query {
-    ($query:expr, $place:expr, $anchored:expr, $limit:expr) => {{
-        let mut q = member_list_query!($query, $place, $anchored);
-        if let Some(after) = &$query.after {
-            q = q.filter(
-                members::sort_key
-                    .gt(after.sort_key.clone())
-                    .or(members::sort_key
-                        .eq(after.sort_key.clone())
-                        .and(members::code.gt(after.code.clone()))),
-            );
-        }
-        q.order((members::sort_key.asc(), members::code.asc()))
-            .limit(i64::from($limit) + 1)
-            .select(ListRow::as_select())
-    }};
-}
-
-/// The bounded count of `$query` in the subtree of `$place`: the rows of a subquery that stops after
-/// `$bound + 1` matches, so that more than `$bound` shows without reading the rest.
-macro_rules! bounded_count_query {
-    ($query:expr, $place:expr, $anchored:expr, $bound:expr) => {
-        CountRows(
-            member_list_query!($query, $place, $anchored)
-                .select(members::id)
-                .limit(i64::try_from($bound.saturating_add(1)).unwrap_or(i64::MAX)),
-        )
-    };
-}
-
 /// The backend of [`DbConnection`] (diesel's generated multi-backend).
 type Db = <DbConnection as diesel::Connection>::Backend;
 
-/// `SELECT COUNT(*) FROM (query) AS bounded`: the number of rows of a query that carries
-/// its own `LIMIT` (diesel's `count()` would count before the limit).
-struct CountRows<Q>(Q);
+/// The boxed member query of a list: the members of a subtree on a day, with their cell.
+type ListQuery<'a> = dsl::IntoBoxed<
+    'a,
+    dsl::InnerJoinOn<
+        members_on_day<'a>,
+        organizations::table,
+        dsl::Eq<organizations::id, registrations::org_id>,
+    >,
+    Db,
+>;
 
-impl<Q: QueryFragment<Db>> QueryFragment<Db> for CountRows<Q> {
-    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Db>) -> QueryResult<()> {
-        out.push_sql("SELECT COUNT(*) FROM (");
-        self.0.walk_ast(out.reborrow())?;
-        out.push_sql(") AS bounded");
-        Ok(())
+/// The members of `query`'s list in the subtree of `place` that the scope sees
+/// (`anchored`, see [`anchored_filter`]), matching its search.
+fn member_list_query<'a>(
+    query: &MemberQuery,
+    place: &'a Place,
+    anchored: Option<AnchoredUnder>,
+) -> ListQuery<'a> {
+    let mut q = members_on_day(query.as_of, place)
+        .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
+        .into_boxed();
+    if let Some(anchored) = anchored {
+        q = q.filter(anchored);
     }
+    if let Some((from, to)) = search_range(query.search.as_deref()) {
+        q = q.filter(
+            members::name_folded
+                .ge(from.clone())
+                .and(members::name_folded.lt(to.clone()))
+                .or(members::given_first
+                    .ge(from)
+                    .and(members::given_first.lt(to))),
+        );
+    }
+    q
 }
 
-impl<Q> QueryId for CountRows<Q> {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
+/// The statement of [`page_rows_query`].
+type PageRows<'a> = dsl::Select<ListQuery<'a>, dsl::AsSelect<ListRow, Db>>;
+
+/// The rows of one page of `query`: after the cursor, in list order, one row more than
+/// `limit` to tell whether another page follows.
+fn page_rows_query<'a>(
+    query: &MemberQuery,
+    place: &'a Place,
+    anchored: Option<AnchoredUnder>,
+    limit: u32,
+) -> PageRows<'a> {
+    let mut q = member_list_query(query, place, anchored);
+    if let Some(after) = &query.after {
+        q = q.filter(
+            members::sort_key
+                .gt(after.sort_key.clone())
+                .or(members::sort_key
+                    .eq(after.sort_key.clone())
+                    .and(members::code.gt(after.code.clone()))),
+        );
+    }
+    q.order((members::sort_key.asc(), members::code.asc()))
+        .limit(i64::from(limit) + 1)
+        .select(ListRow::as_select())
 }
 
-impl<Q> Query for CountRows<Q> {
-    type SqlType = BigInt;
+/// The bounded count of `query`: the rows of a subquery that stops after `bound + 1`
+/// matches, so that more than `bound` shows without reading the rest.
+fn bounded_count_query<'a>(
+    query: &MemberQuery,
+    place: &'a Place,
+    anchored: Option<AnchoredUnder>,
+    bound: u64,
+) -> CountRows<dsl::Select<ListQuery<'a>, members::id>> {
+    CountRows(
+        member_list_query(query, place, anchored)
+            .limit(i64::try_from(bound.saturating_add(1)).unwrap_or(i64::MAX))
+            .select(members::id),
+    )
 }
-
-impl<Q> RunQueryDsl<DbConnection> for CountRows<Q> {}
 
 /// One row of the list as loaded: the member, their status and cell on the day, and the
 /// sort key the next page continues after.
@@ -179,10 +178,10 @@ fn page_counting_at_most(
         });
     };
     let anchored = anchored_filter(conn, scope, query)?;
-    let counted: i64 = bounded_count_query!(query, &place, anchored, bound).get_result(conn)?;
+    let counted: i64 = bounded_count_query(query, &place, anchored, bound).get_result(conn)?;
     let counted = crate::db::count(counted)?;
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let mut rows: Vec<ListRow> = page_rows_query!(query, &place, anchored, limit).load(conn)?;
+    let mut rows: Vec<ListRow> = page_rows_query(query, &place, anchored, limit).load(conn)?;
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next = more
@@ -240,9 +239,9 @@ pub(crate) fn explain_page(
     };
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
     let anchored = anchored_filter(conn, scope, query)?;
-    let count = bounded_count_query!(query, &place, anchored, MEMBER_COUNT_LIMIT);
+    let count = bounded_count_query(query, &place, anchored, MEMBER_COUNT_LIMIT);
     plans.push(explain(conn, "members.count", count)?);
-    let rows = page_rows_query!(query, &place, anchored, limit);
+    let rows = page_rows_query(query, &place, anchored, limit);
     plans.push(explain(conn, "members.page", rows)?);
     Ok(plans)
 }

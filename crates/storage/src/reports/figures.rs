@@ -23,7 +23,8 @@ pub(crate) const COUNTED_STATUSES: [&str; 2] = ["DANG_SINH_HOAT", "MIEN_SINH_HOA
 
 /// The members of the subtree of `place` on `day`: registrations joined with the cell's
 /// place, the member and the status, all valid on that day.
-#[diesel::dsl::auto_type(no_type_alias)]
+/// (`#[auto_type]` also names the type: [`members_on_day`], which the member list builds on.)
+#[diesel::dsl::auto_type]
 pub(crate) fn members_on_day<'a>(day: Date, place: &'a Place) -> _ {
     let registered: ValidOn<registrations::valid_from, registrations::valid_to, Date> =
         valid_on(registrations::valid_from, registrations::valid_to, day);
