@@ -155,3 +155,26 @@ async fn common_and_trivial_passwords_are_refused_and_administrators_need_twelve
         assert!(page.has("ít nhất 12 ký tự"), "{}", demo.label);
     }
 }
+
+#[tokio::test]
+async fn an_api_token_stops_working_when_an_administrator_resets_the_password() {
+    for demo in backends() {
+        demo.new_account("pw.reset", Role::Xem, Some("VX.02"), None);
+        let name = dangvu_domain::actor::Username::parse("pw.reset").unwrap();
+        let secret = demo.token("pw.reset");
+        let call = || {
+            Request::get("/api/v1/orgs/VX.02")
+                .header("authorization", format!("Bearer {secret}"))
+                .body(Body::empty())
+                .unwrap()
+        };
+        assert_eq!(send(demo.anonymous(), call()).await.status, StatusCode::OK);
+        let fresh = dangvu_domain::actor::NewPassword::parse("một mật khẩu hoàn toàn mới").unwrap();
+        demo.store
+            .set_password(&demo.scope(), &support::audit_context(), &name, &fresh)
+            .unwrap();
+        let after = send(demo.anonymous(), call()).await;
+        assert_eq!(after.status, StatusCode::UNAUTHORIZED, "{}", demo.label);
+        assert_eq!(after.json()["error"]["code"], "unauthorized");
+    }
+}

@@ -58,18 +58,14 @@ async fn a_day_beyond_the_valid_range_says_what_the_range_is() {
 async fn an_import_refuses_control_characters_and_events_after_its_day() {
     let _serial = one_at_a_time().await;
     for demo in backends() {
-        let name = dangvu_domain::actor::Username::parse("quantri").unwrap();
-        let (_, secret) = demo
-            .store
-            .create_token(&demo.scope(), &support::audit_context(), &name, Some(1))
-            .unwrap();
+        let secret = demo.token("quantri");
         let mut ds = small_dataset("HX9");
         ds.members[0].profile.full_name = "Lò\0Thị Ánh".into();
         ds.members[1].profile.birth_date = Some(support::day("2090-01-01"));
         ds.orgs[1].founded_on = Some(support::day("2099-01-01"));
         let zip = zipped(&csv_files(&ds), "hx9");
         let request = Request::post("/api/v1/import?dry_run=true")
-            .header("authorization", format!("Bearer {}", secret.expose()))
+            .header("authorization", format!("Bearer {}", secret))
             .header("content-type", "application/zip")
             .body(Body::from(zip))
             .unwrap();
@@ -138,11 +134,7 @@ async fn a_stored_citizen_id_is_refused_without_saying_whose_audited_and_rate_li
         let user = format!("dothu{}", demo.label.to_lowercase());
         let role = dangvu_domain::roles::Role::BiThu;
         demo.new_account(&user, role, Some("VX.01.01"), None);
-        let name = dangvu_domain::actor::Username::parse(&user).unwrap();
-        let (_, secret) = demo
-            .store
-            .create_token(&demo.scope(), &support::audit_context(), &name, Some(1))
-            .unwrap();
+        let secret = demo.token(&user);
         let elsewhere = demo
             .dataset
             .members
@@ -157,7 +149,7 @@ async fn a_stored_citizen_id_is_refused_without_saying_whose_audited_and_rate_li
         let stored_id = elsewhere.profile.citizen_id.clone().unwrap();
         let import = |body: Vec<u8>| {
             Request::post("/api/v1/import?dry_run=true")
-                .header("authorization", format!("Bearer {}", secret.expose()))
+                .header("authorization", format!("Bearer {}", secret))
                 .header("content-type", "application/zip")
                 .body(Body::from(body))
                 .unwrap()

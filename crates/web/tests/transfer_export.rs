@@ -188,13 +188,9 @@ fn summary(store: &Store, code: &str) -> serde_json::Value {
 async fn an_export_imports_into_an_empty_database_with_the_same_figures() {
     let _serial = one_at_a_time().await;
     for demo in backends() {
-        let name = Username::parse("quantri").unwrap();
-        let (_, secret) = demo
-            .store
-            .create_token(&demo.scope(), &support::audit_context(), &name, Some(1))
-            .unwrap();
+        let secret = demo.token("quantri");
         let request = Request::get("/api/v1/orgs/VX/export?format=xlsx")
-            .header("authorization", format!("Bearer {}", secret.expose()))
+            .header("authorization", format!("Bearer {}", secret))
             .body(Body::empty())
             .unwrap();
         let exported = send_raw(demo.anonymous(), request).await;

@@ -241,12 +241,7 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 async fn the_api_imports_or_answers_every_problem() {
     let _serial = one_at_a_time().await;
     for demo in backends() {
-        let name = dangvu_domain::actor::Username::parse("quantri").unwrap();
-        let (_, secret) = demo
-            .store
-            .create_token(&demo.scope(), &support::audit_context(), &name, Some(1))
-            .unwrap();
-        let token = secret.expose().to_string();
+        let token = demo.token("quantri");
         let app = demo.anonymous();
         let book = xlsx(&small_dataset("KT4"));
 

@@ -143,6 +143,17 @@ impl Demo {
         password
     }
 
+    /// A new one-day API token of account `username`: its secret.
+    #[allow(dead_code)] // not every test file calls the API
+    pub fn token(&self, username: &str) -> String {
+        let name = dangvu_domain::actor::Username::parse(username).unwrap();
+        let (_, secret) = self
+            .store
+            .create_token(&self.scope(), &audit_context(), &name, Some(1))
+            .unwrap();
+        secret.expose().to_string()
+    }
+
     /// The audit rows of `actor`, newest first.
     pub fn audit_of(&self, actor: &str) -> Vec<dangvu_storage::AuditEntry> {
         let filter = dangvu_storage::AuditFilter {
