@@ -20,6 +20,7 @@ mod labels;
 mod problem;
 mod reading;
 mod report;
+mod unpack;
 mod xlsx_read;
 mod xlsx_write;
 
@@ -29,6 +30,7 @@ pub use labels::column_label;
 pub use problem::ReadProblem;
 pub use reading::{CheckedFile, TableRead, check_path, import_path, read_path};
 pub use report::write_problem_report;
+pub use unpack::ratio_bound;
 pub use xlsx_write::{write_template, write_xlsx};
 
 /// Why a file could not be written.

@@ -5,9 +5,10 @@
 //! string would exhaust the server, so every part is bounded — by the size the zip's
 //! directory declares and, since a directory can lie, by the bytes it actually unpacks to,
 //! counted while streaming it once without keeping it — each part to [`MAX_PART`], all
-//! together to [`MAX_TOTAL`], and each against its compressed size ([`MAX_RATIO`]).
+//! together to [`MAX_TOTAL`], and each against its compressed size (`crate::unpack`).
 
 use crate::problem::ReadProblem;
+use crate::unpack::ratio_bound;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -17,12 +18,6 @@ use zip::ZipArchive;
 pub(crate) const MAX_PART: u64 = 256 * 1024 * 1024;
 /// Most all parts together may unpack to.
 pub(crate) const MAX_TOTAL: u64 = 1024 * 1024 * 1024;
-/// Most a part above [`RATIO_FLOOR`] may unpack to per compressed byte (spreadsheet XML
-/// deflates 5 to 30 times; a bomb about a thousand).
-const MAX_RATIO: u64 = 200;
-/// Parts up to this size are not held to [`MAX_RATIO`].
-const RATIO_FLOOR: u64 = 16 * 1024 * 1024;
-
 /// `Err` with the problem to report when the workbook at `path` unpacks to more than the
 /// bounds; `Ok` otherwise, or when it is no zip at all (the reader says so itself).
 pub(crate) fn check_parts(path: &Path, source: &str) -> Result<(), Box<ReadProblem>> {
@@ -54,9 +49,7 @@ pub(crate) fn check_parts(path: &Path, source: &str) -> Result<(), Box<ReadProbl
 
 /// The most a part of `compressed` bytes may unpack to.
 fn part_bound(compressed: u64) -> u64 {
-    compressed
-        .saturating_mul(MAX_RATIO)
-        .clamp(RATIO_FLOOR, MAX_PART)
+    ratio_bound(compressed).min(MAX_PART)
 }
 
 fn too_large(source: &str, part: &str) -> ReadProblem {

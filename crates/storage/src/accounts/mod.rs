@@ -1,7 +1,7 @@
 //! Who may sign in and as what: accounts and their administration ([`manage`]), signing in
-//! ([`auth`]) with its throttle ([`throttle`]) and the refusals it counts ([`refusals`]), browser sessions ([`sessions`]), API tokens
-//! ([`tokens`]), the secrets they rest on ([`secrets`]), and the accounts of a fresh or
-//! demo installation ([`demo`]).
+//! ([`auth`]) with its throttle ([`throttle`]) and the refusals it counts ([`refusals`]),
+//! browser sessions ([`sessions`]), API tokens ([`tokens`]), the secrets they rest on
+//! ([`secrets`]), and the accounts of a fresh or demo installation ([`demo`]).
 
 pub(crate) mod auth;
 pub(crate) mod demo;

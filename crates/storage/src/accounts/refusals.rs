@@ -76,6 +76,6 @@ impl Store {
             entity_code: Some(ctx.actor.clone()),
             after_json: Some(after.to_string()),
         };
-        self.read_audited(|_| Ok(()), |_| row.clone())
+        self.append_or_queue(row)
     }
 }

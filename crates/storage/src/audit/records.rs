@@ -43,7 +43,7 @@ impl Store {
         entity: AuditEntity,
         code: &str,
     ) -> Result<(), StoreError> {
-        self.read_audited(|_| Ok(()), |_| QueuedRow::read(ctx, entity, code))
+        self.append_or_queue(QueuedRow::read(ctx, entity, code))
     }
 
     /// Records that `ctx` was refused `attempted` (a route or an action, e.g.
@@ -64,7 +64,7 @@ impl Store {
             entity_code: code.map(str::to_string),
             after_json: Some(after.to_string()),
         };
-        self.read_audited(|_| Ok(()), |_| row.clone())
+        self.append_or_queue(row)
     }
 
     /// Records that `ctx`'s import was refused because a value of column `field` (a
@@ -83,7 +83,7 @@ impl Store {
             entity_code: None,
             after_json: Some(json!({ "field": field }).to_string()),
         };
-        self.read_audited(|_| Ok(()), |_| row.clone())
+        self.append_or_queue(row)
     }
 
     /// How many imports of `actor` were refused for a stored value since `since`

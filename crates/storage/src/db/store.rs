@@ -141,6 +141,13 @@ impl Store {
         }
     }
 
+    /// Appends the audit row `row`, an action that read or changed nothing (a denial, a
+    /// refused import or sign-in) — or queues it while a long change holds the chain's
+    /// lock, like [`Store::read_audited`].
+    pub(crate) fn append_or_queue(&self, row: QueuedRow) -> Result<(), StoreError> {
+        self.read_audited(|_| Ok(()), |_| row.clone())
+    }
+
     /// Runs `work` in a write transaction if no other holds the lock now, else does
     /// nothing (`None`): for bookkeeping a later request redoes, such as the last-seen
     /// time of a session, which must not hold up a request during a long import.
@@ -153,23 +160,17 @@ impl Store {
     }
 
     /// Appends the audit rows that wait for the chain's lock, if it comes within a second
-    /// (before the log is shown or verified, so that it shows them).
+    /// (before the log is shown or counted, so that it holds them); else they keep waiting.
     pub(crate) fn flush_pending(&self) -> Result<(), StoreError> {
         let queued = self.pending.take();
         if queued.is_empty() {
             return Ok(());
         }
-        match self.write_if_free(|c| append_all(c, &queued)) {
-            Ok(Some(())) => Ok(()),
-            Ok(None) => {
-                self.pending.restore(queued);
-                Ok(())
-            }
-            Err(error) => {
-                self.pending.restore(queued);
-                Err(error)
-            }
+        let written = self.write_if_free(|c| append_all(c, &queued));
+        if !matches!(written, Ok(Some(()))) {
+            self.pending.restore(queued);
         }
+        written.map(|_| ())
     }
 
     /// The sign-ins refused by the throttle, counted.

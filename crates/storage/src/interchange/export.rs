@@ -94,7 +94,12 @@ pub(crate) fn collect(
     let seen = match scope.root() {
         Some(scope_root) => {
             let scope_root_id = crate::tree::sql::org_id(conn, scope_root.as_str())?;
-            let scope_below = ever_below(conn, scope_root_id)?;
+            // A scope usually exports its own root: its subtree over time is `below`.
+            let scope_below = if scope_root_id == root_id {
+                below
+            } else {
+                ever_below(conn, scope_root_id)?
+            };
             belonging_members(conn, &member_ids, &scope_below, scope.today())?
         }
         None => member_ids,

@@ -307,11 +307,10 @@ pub(crate) struct PageFailure(pub(crate) AppError);
 
 impl IntoResponse for AppError {
     /// For pages: the status, and the error for the middleware to render in the reader's
-    /// language (the request's language is not known here).
+    /// language (the request's language is not known here), `Retry-After` included.
     fn into_response(self) -> Response {
         self.log();
         let mut response = self.status().into_response();
-        with_retry_after(&mut response);
         response.extensions_mut().insert(PageFailure(self));
         response
     }

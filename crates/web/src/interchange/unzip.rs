@@ -5,13 +5,14 @@
 //! (`enclosed_name`), the archive may hold only so many entries, and what it unpacks to is
 //! bounded twice: by the sizes its directory declares, before anything is written, and by
 //! the bytes actually written, entry by entry — in total ([`MAX_UNPACKED`]) and against
-//! the entry's compressed size ([`MAX_RATIO`]), since a lying directory is the mark of a
-//! bomb. Anything else is refused as a problem of the file. Entries are flattened to their
-//! file names, so a zip of a folder (`export/to_chuc.csv`) reads like the folder.
+//! the entry's compressed size (`dangvu_app::ratio_bound`, the rule workbooks follow too),
+//! since a lying directory is the mark of a bomb. Anything else is refused as a problem of
+//! the file. Entries are flattened to their file names, so a zip of a folder
+//! (`export/to_chuc.csv`) reads like the folder.
 
 use super::folder::private_file;
 use super::upload::{StageError, safe_name};
-use dangvu_app::ReadProblem;
+use dangvu_app::{ReadProblem, ratio_bound};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -21,12 +22,6 @@ use zip::ZipArchive;
 const MAX_ENTRIES: usize = 64;
 /// Most bytes all entries may unpack to (1 GiB: a million members' CSV is about 200 MB).
 pub(crate) const MAX_UNPACKED: u64 = 1024 * 1024 * 1024;
-/// Most an entry of more than [`RATIO_FLOOR`] bytes may unpack to per compressed byte: CSV
-/// of real records deflates about 5 to 20 times; a bomb, a thousand times.
-const MAX_RATIO: u64 = 200;
-/// Entries up to this size are not held to [`MAX_RATIO`] (tiny files compress oddly).
-const RATIO_FLOOR: u64 = 16 * 1024 * 1024;
-
 /// Unpacks the archive at `zip_path` (sent as `name`) into the new folder `target`.
 pub(crate) fn extract(zip_path: &Path, name: &str, target: &Path) -> Result<(), StageError> {
     std::fs::create_dir(target)?;
@@ -79,7 +74,7 @@ pub(crate) fn extract(zip_path: &Path, name: &str, target: &Path) -> Result<(), 
             ));
         }
         let mut out = private_file(&out_path)?;
-        let room = (MAX_UNPACKED - unpacked).min(entry_bound(entry.compressed_size()));
+        let room = (MAX_UNPACKED - unpacked).min(ratio_bound(entry.compressed_size()));
         let written =
             std::io::copy(&mut (&mut entry).take(room + 1), &mut out).map_err(|_| damaged(name))?;
         unpacked += written;
@@ -88,11 +83,6 @@ pub(crate) fn extract(zip_path: &Path, name: &str, target: &Path) -> Result<(), 
         }
     }
     Ok(())
-}
-
-/// The most an entry of `compressed` bytes may unpack to.
-fn entry_bound(compressed: u64) -> u64 {
-    compressed.saturating_mul(MAX_RATIO).max(RATIO_FLOOR)
 }
 
 /// Refuses, before anything is written, an archive whose directory declares more than
@@ -104,7 +94,7 @@ fn refuse_declared_sizes<R: Read + std::io::Seek>(
     let mut declared = 0u64;
     for index in 0..archive.len() {
         let entry = archive.by_index_raw(index).map_err(|_| damaged(name))?;
-        if entry.size() > entry_bound(entry.compressed_size()) {
+        if entry.size() > ratio_bound(entry.compressed_size()) {
             return Err(too_large(name));
         }
         declared = declared.saturating_add(entry.size());

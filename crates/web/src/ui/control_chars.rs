@@ -8,24 +8,20 @@
 //! pass. Uploaded files are checked cell by cell by the import's own rules; codes in the
 //! path by their parsers.
 
+use crate::accounts::auth::csrf::{FORM_LIMIT, is_form};
 use crate::accounts::auth::reject;
 use crate::error::{AppError, BadInput};
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
-use axum::http::HeaderMap;
-use axum::http::header::CONTENT_TYPE;
 use axum::middleware::Next;
 use axum::response::Response;
 use dangvu_domain::text::has_control;
 
-/// Largest form body read (forms are a few fields; uploads are multipart, not read here).
-const FORM_LIMIT: usize = 1024 * 1024;
-
 /// Middleware: a 400 for a query parameter or form field holding a control character.
 pub(crate) async fn refuse_control_characters(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_string();
-    if let Some(field) = request.uri().query().and_then(field_with_control) {
-        return reject(&path, control_error(field));
+    let query = request.uri().query().map(str::as_bytes);
+    if let Some(field) = query.and_then(field_with_control) {
+        return reject(request.uri().path(), control_error(field));
     }
     if !is_form(request.headers()) {
         return next.run(request).await;
@@ -35,11 +31,11 @@ pub(crate) async fn refuse_control_characters(request: Request, next: Next) -> R
         Ok(bytes) => bytes,
         Err(e) => {
             let error = BadInput::Malformed(format!("form body: {e}"));
-            return reject(&path, error.into());
+            return reject(parts.uri.path(), error.into());
         }
     };
-    if let Some(field) = field_with_control_bytes(&bytes) {
-        return reject(&path, control_error(field));
+    if let Some(field) = field_with_control(&bytes) {
+        return reject(parts.uri.path(), control_error(field));
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
@@ -49,20 +45,9 @@ fn control_error(field: String) -> AppError {
     AppError::BadInput(BadInput::ControlCharacter { field })
 }
 
-fn is_form(headers: &HeaderMap) -> bool {
-    headers
-        .get(CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"))
-}
-
-/// The name of the first parameter of a query string whose name or value, once decoded,
-/// holds a control character.
-fn field_with_control(query: &str) -> Option<String> {
-    field_with_control_bytes(query.as_bytes())
-}
-
-fn field_with_control_bytes(encoded: &[u8]) -> Option<String> {
+/// The name of the first parameter of a query string or URL-encoded form whose name or
+/// value, once decoded, holds a control character.
+fn field_with_control(encoded: &[u8]) -> Option<String> {
     form_urlencoded::parse(encoded)
         .find(|(name, value)| has_control(name) || has_control(value))
         .map(|(name, _)| name.chars().filter(|c| !c.is_control()).collect())
@@ -74,16 +59,16 @@ mod tests {
 
     #[test]
     fn a_nul_byte_anywhere_in_the_query_names_its_parameter() {
-        assert_eq!(field_with_control("q=ban%00tien"), Some("q".into()));
-        assert_eq!(field_with_control("org=VX&q=%1B%5B31m"), Some("q".into()));
-        assert_eq!(field_with_control("a%00b=1"), Some("ab".into()));
-        assert_eq!(field_with_control("q=%C2%85"), Some("q".into()), "C1 NEL");
+        assert_eq!(field_with_control(b"q=ban%00tien"), Some("q".into()));
+        assert_eq!(field_with_control(b"org=VX&q=%1B%5B31m"), Some("q".into()));
+        assert_eq!(field_with_control(b"a%00b=1"), Some("ab".into()));
+        assert_eq!(field_with_control(b"q=%C2%85"), Some("q".into()), "C1 NEL");
     }
 
     #[test]
     fn ordinary_and_vietnamese_text_and_line_breaks_pass() {
-        assert_eq!(field_with_control("q=Nguy%E1%BB%85n+V%C4%83n"), None);
-        assert_eq!(field_with_control("q=a%0D%0Ab%09c&as_of=2020-07-31"), None);
-        assert_eq!(field_with_control(""), None);
+        assert_eq!(field_with_control(b"q=Nguy%E1%BB%85n+V%C4%83n"), None);
+        assert_eq!(field_with_control(b"q=a%0D%0Ab%09c&as_of=2020-07-31"), None);
+        assert_eq!(field_with_control(b""), None);
     }
 }

@@ -144,7 +144,6 @@ impl Demo {
     }
 
     /// A new one-day API token of account `username`: its secret.
-    #[allow(dead_code)] // not every test file calls the API
     pub fn token(&self, username: &str) -> String {
         let name = dangvu_domain::actor::Username::parse(username).unwrap();
         let (_, secret) = self

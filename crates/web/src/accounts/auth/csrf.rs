@@ -27,8 +27,8 @@ use sha2::{Digest, Sha256};
 pub(crate) const CSRF_HEADER: &str = "x-csrf-token";
 /// The form field that may carry the token.
 pub(crate) const CSRF_FIELD: &str = "csrf";
-/// Largest form body read to find the token.
-const FORM_LIMIT: usize = 1024 * 1024;
+/// Largest URL-encoded form body read (forms are a few fields; uploads are multipart).
+pub(crate) const FORM_LIMIT: usize = 1024 * 1024;
 
 /// The token the pages of this request must put in their forms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +75,8 @@ fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-fn is_form(headers: &HeaderMap) -> bool {
+/// Whether the body is a URL-encoded form.
+pub(crate) fn is_form(headers: &HeaderMap) -> bool {
     headers
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
