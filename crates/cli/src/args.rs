@@ -177,6 +177,47 @@ pub struct BenchArgs {
     /// `--reuse` says to measure the data already there.
     #[arg(long)]
     pub reuse: bool,
+    /// A benchmark other than the per-request server times.
+    #[command(subcommand)]
+    pub load: Option<BenchCommand>,
+}
+
+/// `dangvu bench …`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Many clients at once against the real server: throughput and p50/p95/p99 of the
+    /// district's and a cell's pages and reports, beside the static floor.
+    Load(LoadArgs),
+}
+
+/// `dangvu bench load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Concurrent clients, each on its own kept-alive connection.
+    #[arg(long, default_value_t = 8)]
+    pub clients: u32,
+    /// Seconds each request is driven for.
+    #[arg(long, default_value_t = 10)]
+    pub seconds: u64,
+    /// The root organization measured (the demo district by default).
+    #[arg(long, default_value = "VX")]
+    pub org: String,
+    /// The cell measured (default: the first cell under the root's first grassroots
+    /// committee).
+    #[arg(long)]
+    pub cell: Option<String>,
+    /// The day of the pages and lists.
+    #[arg(long, default_value = "2020-07-31")]
+    pub as_of: String,
+    /// The summary report's first day.
+    #[arg(long, default_value = "2015-08-01")]
+    pub from: String,
+    /// The summary report's last day.
+    #[arg(long, default_value = "2020-07-31")]
+    pub to: String,
+    /// Only the requests whose address contains this text (the floor always runs).
+    #[arg(long)]
+    pub only: Option<String>,
 }
 
 /// `dangvu user …`.

@@ -197,3 +197,34 @@ fn demo_report_on(db: &str) {
             .contains("Tổ chức cơ sở đảng / Grassroots organizations")
     );
 }
+
+/// `bench load` serves the demo and reports each request it drove beside the floor,
+/// every answer a 200 (a refused request would say "not 200" or stop the command).
+#[test]
+fn the_load_benchmark_drives_the_real_server_and_prints_percentiles_beside_the_floor() {
+    let work = Workdir::new("bench-load");
+    let out = work.run(&[
+        "bench",
+        "load",
+        "--clients",
+        "2",
+        "--seconds",
+        "1",
+        "--only",
+        "VX.01.01/members",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}\n{}", stderr(&out));
+    assert!(text.contains("p99 ms") && text.contains("p99/fl"), "{text}");
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with('/'))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        ["/static/app.css", "/orgs/VX.01.01/members?as_of=2020-07-31"],
+        "{text}"
+    );
+    assert!(!text.contains("not 200"), "{text}");
+}

@@ -7,8 +7,13 @@
 //! rendering counts but the network does not. Requests act as an administrator through a
 //! one-day API token, revoked at the end; a fresh demo database gets the demo accounts
 //! (as `serve --demo` does), a reused one must already have an administrator.
+//!
+//! `dangvu bench load` ([`load`]) drives the real server with many clients at once.
 
-use crate::args::BenchArgs;
+mod client;
+mod load;
+
+use crate::args::{BenchArgs, BenchCommand};
 use crate::config::Settings;
 use crate::error::CliError;
 use axum::body::Body;
@@ -28,6 +33,9 @@ const TERM_TO: &str = "2020-07-31";
 
 /// Runs `dangvu bench`.
 pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
+    if let Some(BenchCommand::Load(load)) = &args.load {
+        return load::run(load, settings);
+    }
     let app = super::open(settings)?;
     println!("database: {} ({:?})", settings.database, app.backend());
     if !args.reuse {
@@ -48,7 +56,7 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
             rows as f64 / took.as_secs_f64()
         );
     }
-    let cell = first_cell(&app)?;
+    let cell = first_cell(&app, "VX", parse_date("as_of", TERM_TO)?)?;
     let (token_id, secret) = bench_token(&app, !args.reuse)?;
     let bearer = format!("Bearer {}", secret.expose());
     let state = AppState::new(
@@ -113,11 +121,10 @@ fn bench_token(app: &App, fresh_demo: bool) -> Result<(i64, TokenSecret), CliErr
     Ok(app.create_token(&caller, &admin.username, Some(1))?)
 }
 
-/// The first cell under the first grassroots committee of VX in the term.
-fn first_cell(app: &App) -> Result<String, CliError> {
+/// The first cell under the first grassroots committee of `root` on `day`.
+fn first_cell(app: &App, root: &str, day: dangvu_domain::Date) -> Result<String, CliError> {
     let caller = super::caller();
-    let day = parse_date("as_of", TERM_TO)?;
-    for grassroots in app.children(&caller, &OrgCode::parse("VX")?, day)? {
+    for grassroots in app.children(&caller, &OrgCode::parse(root)?, day)? {
         let children = app.children(&caller, &grassroots.org.code, day)?;
         if let Some(cell) = children
             .iter()
@@ -126,9 +133,9 @@ fn first_cell(app: &App) -> Result<String, CliError> {
             return Ok(cell.org.code.to_string());
         }
     }
-    Err(CliError::Config(
-        "no cell under VX: load the demo first".into(),
-    ))
+    Err(CliError::Config(format!(
+        "no cell under {root}: load the demo first"
+    )))
 }
 
 async fn time_requests(
