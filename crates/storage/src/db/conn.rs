@@ -26,8 +26,13 @@ pub(crate) type Pool = r2d2::Pool<Manager>;
 
 /// WAL lets readers proceed during a write; NORMAL is safe with WAL; foreign keys are off by
 /// default in SQLite; the busy timeout makes a second writer wait instead of failing.
+/// Readers map the file (256 MiB) instead of copying every page through `read()`, and
+/// each connection keeps 16 MiB of pages: under eight concurrent readers of a district,
+/// profiling showed most of the time in page reads and their locks
+/// (`docs/decisions/0004-speed-under-load.md`).
 const SQLITE_PRAGMAS: &str = "pragma journal_mode = wal; pragma synchronous = normal; \
-     pragma foreign_keys = on; pragma busy_timeout = 5000;";
+     pragma foreign_keys = on; pragma busy_timeout = 5000; \
+     pragma mmap_size = 268435456; pragma cache_size = -16384;";
 
 /// Restores [`SQLITE_PRAGMAS`]'s busy timeout after a transaction that would not wait.
 pub(crate) const SQLITE_WAIT: &str = "pragma busy_timeout = 5000";
