@@ -48,6 +48,16 @@ fn open(settings: &Settings) -> Result<App, CliError> {
     Ok(App::open(&settings.database)?)
 }
 
+/// The web application's state over `app`, on the system clock (`serve` and the
+/// benchmarks that drive the router).
+fn web_state(app: &App) -> dangvu_web::AppState {
+    dangvu_web::AppState::new(
+        app.clone(),
+        std::sync::Arc::new(crate::clock::today),
+        std::sync::Arc::new(crate::clock::now),
+    )
+}
+
 /// The command line's caller: the local administrator, reaching the whole installation,
 /// recorded in the audit log as `cli`.
 fn caller() -> Caller {

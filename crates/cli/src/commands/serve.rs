@@ -7,9 +7,7 @@ use crate::config::Settings;
 use crate::error::CliError;
 use dangvu_app::App;
 use dangvu_app::Backend;
-use dangvu_web::AppState;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -34,14 +32,10 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
         .upload_dir
         .clone()
         .unwrap_or_else(|| default_upload_dir(settings));
-    let state = AppState::new(
-        app,
-        Arc::new(crate::clock::today),
-        Arc::new(crate::clock::now),
-    )
-    .with_secure_cookies(args.secure_cookies)
-    .with_upload_dir(&upload_dir)
-    .map_err(|e| CliError::Config(format!("upload folder {}: {e}", upload_dir.display())))?;
+    let state = super::web_state(&app)
+        .with_secure_cookies(args.secure_cookies)
+        .with_upload_dir(&upload_dir)
+        .map_err(|e| CliError::Config(format!("upload folder {}: {e}", upload_dir.display())))?;
     let stopped = state.clone();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

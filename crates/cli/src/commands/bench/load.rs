@@ -14,8 +14,6 @@ use crate::config::Settings;
 use crate::error::CliError;
 use dangvu_app::{App, DEMO_SEED};
 use dangvu_domain::dates::parse_date;
-use dangvu_web::AppState;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Runs `dangvu bench load`.
@@ -77,11 +75,7 @@ fn paths(args: &LoadArgs, cell: &str) -> Vec<String> {
 
 /// Serves `app` on a free local port and drives each of `paths` in turn.
 fn measure(app: &App, args: &LoadArgs, paths: &[String], bearer: String) -> Result<(), CliError> {
-    let state = AppState::new(
-        app.clone(),
-        Arc::new(crate::clock::today),
-        Arc::new(crate::clock::now),
-    );
+    let state = super::super::web_state(app);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -23,8 +23,6 @@ use dangvu_domain::dates::parse_date;
 use dangvu_domain::roles::Role;
 use dangvu_domain::summary::SummaryParams;
 use dangvu_domain::{OrgCode, OrgType};
-use dangvu_web::AppState;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
@@ -59,11 +57,7 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
     let cell = first_cell(&app, "VX", parse_date("as_of", TERM_TO)?)?;
     let (token_id, secret) = bench_token(&app, !args.reuse)?;
     let bearer = format!("Bearer {}", secret.expose());
-    let state = AppState::new(
-        app.clone(),
-        Arc::new(crate::clock::today),
-        Arc::new(crate::clock::now),
-    );
+    let state = super::web_state(&app);
     let router = dangvu_web::router(state);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -168,20 +162,19 @@ async fn time_requests(
     Ok(times)
 }
 
+/// One request's median, p95 and fastest time, by the load benchmark's percentile rule.
 fn print_row(label: &str, times: &[Duration]) {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let at = |q: f64| {
-        sorted
-            .get(((sorted.len() as f64 - 1.0) * q).round() as usize)
-            .copied()
-            .unwrap_or_default()
+    let mut times = times.to_vec();
+    times.sort_unstable();
+    let run = client::Run {
+        times,
+        ..client::Run::default()
     };
     println!(
         "{label:<60} {:>9.2} {:>9.2} {:>9.2}",
-        ms(at(0.5)),
-        ms(at(0.95)),
-        ms(at(0.0))
+        ms(run.percentile(50)),
+        ms(run.percentile(95)),
+        ms(run.times.first().copied().unwrap_or_default())
     );
 }
 
