@@ -24,7 +24,7 @@ mod tree;
 
 pub use caller::Caller;
 pub use error::Error;
-pub use installation::DemoError;
+pub use installation::{ChunkLoaded, DemoError, Scale};
 
 /// The default seed of the demo district.
 pub const DEMO_SEED: u64 = dangvu_demo::DEFAULT_SEED;

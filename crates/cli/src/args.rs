@@ -129,6 +129,21 @@ pub struct DemoArgs {
     /// Seed of the generator (the same seed gives the same district).
     #[arg(long, env = "DANGVU_DEMO_SEED")]
     pub seed: Option<u64>,
+    /// How large: the Vị Xuyên district (the demo), or a generated province (about a
+    /// million members) or nation (34 provinces, about 5.7 million) for measuring.
+    #[arg(long, value_enum, default_value_t = DemoScale::District)]
+    pub scale: DemoScale,
+}
+
+/// The sizes `dangvu demo` generates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoScale {
+    /// The Vị Xuyên demo district.
+    District,
+    /// One province of about a million members.
+    Province,
+    /// The nation: 34 provinces, about 5.7 million members.
+    Nation,
 }
 
 /// `dangvu report …`.

@@ -62,6 +62,7 @@ impl From<dangvu_app::DemoError> for CliError {
         match err {
             dangvu_app::DemoError::NotEmpty => CliError::NotEmpty,
             dangvu_app::DemoError::Store(e) => e.into(),
+            dangvu_app::DemoError::Generator(e) => CliError::Input(e),
         }
     }
 }

@@ -35,6 +35,9 @@
 //!   Village names, the agencies' exact names and the merger dates are invented.
 //!
 //! Same seed, same dataset ([`ChaCha8Rng`]; no hash-map order reaches the output).
+//!
+//! [`chunks`] generates, for measuring rather than showing, an installation of a province's
+//! or the nation's size ([`Scale`]) in parts of about 100,000 members.
 
 mod agencies;
 mod calendar;
@@ -53,6 +56,9 @@ mod pick;
 mod plan;
 mod pool;
 mod ratings;
+mod scale;
+
+pub use scale::{Chunk, Scale, chunks};
 
 use calendar::ymd;
 use dangvu_domain::dataset::Dataset;

@@ -53,6 +53,28 @@ pub struct ParentLink {
 }
 
 impl OrgRecord {
+    /// An organization that stands from before any date in the data, under `parent` (a
+    /// root when `None`) throughout, never dissolved: generated trees and tests.
+    pub fn standing(
+        code: OrgCode,
+        name: String,
+        org_type: OrgType,
+        parent: Option<OrgCode>,
+    ) -> Self {
+        OrgRecord {
+            code,
+            name,
+            org_type,
+            founded_on: None,
+            dissolved_on: None,
+            merged_into: None,
+            parents: vec![ParentLink {
+                since: None,
+                parent,
+            }],
+        }
+    }
+
     /// The days the organization exists: `[founded_on, dissolved_on)`.
     pub fn life(&self) -> Period {
         Period::new(self.founded_on, self.dissolved_on)

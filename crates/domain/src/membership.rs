@@ -3,8 +3,8 @@
 //! Interchange v1: a member counts on day D when the admission date is on or before D, the
 //! official registration on D is in the subtree, and the status on D is active or exempted
 //! (a status dated after D means the member was still active on D). Storage answers the same
-//! question in SQL over the periods of [`crate::dataset::MemberRecord`]; its tests check
-//! that both agree.
+//! question in SQL over the periods of [`crate::dataset::MemberRecord`] and through the
+//! cells' tallies (`crate::summary::cells`); its tests check that all agree.
 
 use crate::codes::OrgCode;
 use crate::dataset::MemberRecord;
@@ -24,8 +24,8 @@ pub fn is_member_on(
 }
 
 /// Whether a member whose full membership began on `official_on` (`None`: not yet) is
-/// still probationary on `day` — the one definition (storage's SQL twin:
-/// `probationary_on` in `crates/storage/src/db/dating.rs`).
+/// still probationary on `day` — the one definition (storage counts with it through the
+/// cells' tallies of `crate::summary::cells`).
 pub fn is_probationary_on(official_on: Option<Date>, day: Date) -> bool {
     official_on.is_none_or(|official| official > day)
 }

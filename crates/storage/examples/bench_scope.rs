@@ -27,7 +27,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use dangvu_domain::dataset::{
-    Dataset, MemberProfile, MemberRecord, OrgRecord, ParentLink, Registration, StatusChange,
+    Dataset, MemberProfile, MemberRecord, OrgRecord, Registration, StatusChange,
 };
 use dangvu_domain::enums::{Gender, MemberStatus, OrgType};
 use dangvu_domain::{Date, MemberCode, OrgCode};
@@ -228,18 +228,8 @@ fn database(set: &str, server: Option<&String>) -> DatabaseUrl {
 }
 
 fn org(code: &str, name: String, org_type: OrgType, parent: Option<&str>) -> OrgRecord {
-    OrgRecord {
-        code: OrgCode::parse(code).unwrap(),
-        name,
-        org_type,
-        founded_on: None,
-        dissolved_on: None,
-        merged_into: None,
-        parents: vec![ParentLink {
-            since: None,
-            parent: parent.map(|p| OrgCode::parse(p).unwrap()),
-        }],
-    }
+    let parent = parent.map(|p| OrgCode::parse(p).unwrap());
+    OrgRecord::standing(OrgCode::parse(code).unwrap(), name, org_type, parent)
 }
 
 /// The province of a million members.

@@ -189,3 +189,39 @@ fn outside_the_scope_looks_exactly_like_missing() {
         assert_eq!(all, ["DS", "T"]);
     }
 }
+
+#[test]
+fn a_districts_pages_found_along_the_name_index_are_its_members_in_list_order() {
+    // The demo district is most of its database, so its pages are found by walking the
+    // name index; a cell's by sorting its members. Both must list exactly the members the
+    // domain counts, in the order of the name key then the code.
+    let ds = dangvu_demo::generate(dangvu_demo::DEFAULT_SEED);
+    let tree = TreeHistory::build(&ds.orgs).unwrap();
+    for db in backends() {
+        let store = db.open();
+        store.load_dataset(&ds, &audit()).unwrap();
+        for (root, day) in [
+            ("VX", "2020-07-31"),
+            ("VX.01.01", "2020-07-31"),
+            ("TQ", "2025-11-26"),
+        ] {
+            let on: Date = d(day);
+            let mut expected: Vec<(String, String)> = ds
+                .members
+                .iter()
+                .filter(|m| is_member_on(m, on, |o| tree.is_in_subtree(o, &oc(root), on)))
+                .map(|m| {
+                    (
+                        name_sort_key(&m.profile.full_name),
+                        m.code.as_str().to_string(),
+                    )
+                })
+                .collect();
+            expected.sort();
+            let expected: Vec<String> = expected.into_iter().map(|(_, code)| code).collect();
+            let (listed, total) = all_pages(&store, query(root, day, None, 50));
+            assert_eq!(listed, expected, "{root} on {day} ({:?})", store.backend());
+            assert_eq!(total, expected.len() as u64);
+        }
+    }
+}

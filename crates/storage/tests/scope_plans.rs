@@ -92,10 +92,14 @@ fn scoped_member_lists_and_visibility_checks_use_indexes_on_every_engine() {
                 let plans = member_list_plans(&store, &scope, query, true);
                 assert_indexed(&format!("{engine} list {org} {as_of} page {i}"), &plans);
                 let statements: Vec<_> = plans.iter().map(|p| p.statement).collect();
-                assert_eq!(
-                    statements,
-                    ["tree.place_on", "members.count", "members.page"]
-                );
+                // The district and the province are most of the demo: their pages are
+                // found along the name index; a cell's by sorting its few members.
+                let walk: &[&str] = match org {
+                    "VX.01.01" => &[],
+                    _ => &["members.walk"],
+                };
+                let expected = [&["tree.place_on", "members.count"], walk, &["members.page"]];
+                assert_eq!(statements, expected.concat(), "{engine} {org} {as_of}");
             }
         }
         for (root, as_of) in [("VX.01.01", "2020-07-31"), ("TQ", "2025-11-26")] {

@@ -7,6 +7,10 @@ use dangvu_domain::dataset::Dataset;
 use dangvu_storage::Store;
 use std::sync::Arc;
 
+mod scaled;
+
+pub use scaled::{ChunkLoaded, Scale};
+
 /// Why the demo was not loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -16,6 +20,9 @@ pub enum DemoError {
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] Error),
+    /// The generator wrote a record that does not validate (a bug in the generator).
+    #[error(transparent)]
+    Generator(#[from] dangvu_domain::DomainError),
 }
 
 impl App {

@@ -1,19 +1,48 @@
-//! `dangvu demo`: load the Vị Xuyên demo district into an empty database.
+//! `dangvu demo`: load the Vị Xuyên demo district, or a generated province or nation, into
+//! an empty database.
 
-use crate::args::DemoArgs;
+use crate::args::{DemoArgs, DemoScale};
 use crate::config::Settings;
 use crate::error::CliError;
 use dangvu_app::records::LoadStats;
-use dangvu_app::{App, DEMO_SEED};
+use dangvu_app::{App, ChunkLoaded, DEMO_SEED, Scale};
+use std::time::Instant;
 
 /// Runs `dangvu demo`.
 pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
     let app = super::open(settings)?;
     let seed = args.seed.or(settings.demo_seed).unwrap_or(DEMO_SEED);
-    let stats = load_demo(&app, seed)?;
+    let scale = match args.scale {
+        DemoScale::District => {
+            let stats = load_demo(&app, seed)?;
+            println!(
+                "Đã nạp dữ liệu mẫu huyện Vị Xuyên / Loaded the Vị Xuyên demo: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings",
+                stats.orgs, stats.members, stats.ratings
+            );
+            return Ok(());
+        }
+        DemoScale::Province => Scale::Province,
+        DemoScale::Nation => Scale::Nation,
+    };
+    let started = Instant::now();
+    let progress = |part: ChunkLoaded| {
+        eprintln!(
+            "phần / part {}/{}: {} đảng viên / members ({:.0} s)",
+            part.number,
+            part.of,
+            part.stats.members,
+            started.elapsed().as_secs_f64()
+        );
+    };
+    let stats = app.load_scaled(&super::caller(), scale, seed, progress)?;
+    let seconds = started.elapsed().as_secs_f64();
     println!(
-        "Đã nạp dữ liệu mẫu huyện Vị Xuyên / Loaded the Vị Xuyên demo: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings",
-        stats.orgs, stats.members, stats.ratings
+        "Đã nạp / Loaded: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings in {seconds:.0} s ({:.0} members/s); peak memory {} MiB",
+        stats.orgs,
+        stats.members,
+        stats.ratings,
+        stats.members as f64 / seconds.max(0.001),
+        super::bench::peak_memory_kib().unwrap_or(0) / 1024
     );
     Ok(())
 }

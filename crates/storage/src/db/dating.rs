@@ -8,7 +8,7 @@
 //! Queries build these conditions here and nowhere else, so that each stays the shape the
 //! indexes serve (`tests/scope_plans.rs` checks the plans).
 
-use crate::db::schema::{members, org_paths};
+use crate::db::schema::org_paths;
 use crate::tree::sql::Place;
 use diesel::dsl;
 use diesel::expression::AsExpression;
@@ -56,16 +56,4 @@ where
     dsl::Gt<org_paths::valid_to, D>: Expression<SqlType = sql_types::Bool>,
 {
     valid_on(org_paths::valid_from, org_paths::valid_to, day).and(in_range(place))
-}
-
-/// The condition of [`probationary_on`].
-pub(crate) type ProbationaryOn =
-    dsl::Or<dsl::IsNull<members::official_on>, dsl::Gt<members::official_on, dangvu_domain::Date>>;
-
-/// The member is still probationary on `day`: no full-membership date yet, or a later one.
-/// The SQL form of `dangvu_domain::membership::is_probationary_on`, the rule for Rust code.
-pub(crate) fn probationary_on(day: dangvu_domain::Date) -> ProbationaryOn {
-    members::official_on
-        .is_null()
-        .or(members::official_on.gt(day))
 }

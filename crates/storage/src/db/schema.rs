@@ -181,6 +181,38 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// A cell's counts over a period in which they stay the same (derived, see
+    /// `reports::tallies`).
+    cell_counts (org_id, valid_to) {
+        org_id -> BigInt,
+        valid_from -> Date,
+        valid_to -> Date,
+        members -> Integer,
+        probationary -> Integer,
+        exempted -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Members admitted on a day while registered in a cell (derived).
+    cell_admissions (org_id, admitted_on) {
+        org_id -> BigInt,
+        admitted_on -> Date,
+        admitted -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Ratings of a year of the members registered in a cell on 31 December (derived).
+    cell_ratings (org_id, year) {
+        org_id -> BigInt,
+        year -> Integer,
+        rated -> Integer,
+        completed -> Integer,
+    }
+}
+
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
 
@@ -198,4 +230,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     api_tokens,
     login_failures,
+    cell_counts,
+    cell_admissions,
+    cell_ratings,
 );

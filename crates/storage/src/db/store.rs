@@ -9,6 +9,7 @@ use super::{Backend, DatabaseUrl, migrate};
 use crate::StoreError;
 use crate::audit::chain;
 use crate::audit::pending::{PendingAudit, QueuedRow, append_all};
+use crate::reports::tallies::refresh as tallies;
 use diesel::prelude::*;
 use diesel::r2d2::PooledConnection;
 
@@ -36,6 +37,10 @@ impl Store {
         if applied.iter().any(|m| m == chain::CHAINING_MIGRATION) {
             let sealed = first.transaction(chain::seal_legacy)?;
             tracing::info!(sealed, "audit rows of an earlier version chained, once");
+        }
+        if applied.iter().any(|m| m == tallies::TALLIES_MIGRATION) {
+            first.transaction(tallies::refresh_all)?;
+            tracing::info!("cells' tallies computed from the stored records, once");
         }
         Ok(Self {
             backend: url.backend(),

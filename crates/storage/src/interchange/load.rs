@@ -1,6 +1,9 @@
 //! Writing a whole dataset: organizations, tree paths, members, histories and ratings.
 //!
-//! Runs inside the caller's transaction. Rows go in multi-row inserts through the inner
+//! Runs inside the caller's transaction, and ends by computing the tallies of the cells
+//! its members are registered in (`crate::reports::tallies`). A dataset of new members
+//! whose organizations are already stored is appended the same way, which is how a large
+//! generated installation is loaded a part at a time. Rows go in multi-row inserts through the inner
 //! connection of each engine, in chunks that stay under SQLite's limit of bound parameters
 //! (32 766), then the audit row is appended. The steps are separate functions because an
 //! import inserts its new records with them too (`import/write.rs`).
@@ -13,6 +16,7 @@ use crate::db::schema::{
 };
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::members::rows::{MEMBER_COLUMNS, new_member};
+use crate::reports::tallies::refresh as tallies;
 use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, StoreError};
 use dangvu_domain::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
@@ -109,7 +113,11 @@ pub(crate) fn load(
     insert_parents(conn, &orgs, &org_ids)?;
     insert_chunks!(conn, org_paths::table, rows::path_rows(&tree, &org_ids)?, 6);
     let members: Vec<&MemberRecord> = ds.members.iter().collect();
-    let member_ids = insert_members(conn, &members, 0)?;
+    let last_old_member: Option<i64> = members::table
+        .select(diesel::dsl::max(members::id))
+        .first(conn)?;
+    let last_old_member = last_old_member.unwrap_or(0);
+    let member_ids = insert_members(conn, &members, last_old_member)?;
     let (registrations, statuses) = insert_histories(conn, &members, &member_ids, &org_ids)?;
     let member_ratings: Vec<&MemberRating> = ds.member_ratings.iter().collect();
     let org_ratings: Vec<&OrgRating> = ds.org_ratings.iter().collect();
@@ -120,6 +128,8 @@ pub(crate) fn load(
         statuses,
         ratings: insert_ratings(conn, (&member_ratings, &org_ratings), &member_ids, &org_ids)?,
     };
+    let cells = tallies::cells_of_members_after(conn, last_old_member)?;
+    tallies::refresh(conn, &cells.into_iter().collect::<Vec<_>>())?;
     audit::record(
         conn,
         ctx,

@@ -4,7 +4,9 @@
 //! the folded full name or of the given-name-first key, with range conditions that use the
 //! indexes (`key >= q and key < prefix_upper(q)`), never `LIKE`.
 //!
-//! The total is counted up to a bound ([`MEMBER_COUNT_LIMIT`]): an exact `count(*)` of a
+//! The total of an unsearched list that shows the whole subtree is the sum of its cells'
+//! tallies (`crate::reports::tallies`): exact, one row per cell. A searched or anchored
+//! list is counted up to a bound ([`MEMBER_COUNT_LIMIT`]): an exact `count(*)` of a
 //! province of a million members reads every registration of it and takes seconds on every
 //! page, while the page itself stops after 51 rows. Counting the rows of a `LIMIT`-ed
 //! subquery stops after the bound plus one, so the list says "more than 10,000" above it.
@@ -12,7 +14,9 @@
 use crate::db::conn::DbConnection;
 use crate::db::count_rows::CountRows;
 use crate::db::schema::{member_statuses, members, organizations, registrations};
+use crate::members::name_order;
 use crate::reports::figures::members_on_day;
+use crate::reports::tallies::counts_by_cell;
 use crate::tree::anchor::AnchoredUnder;
 use crate::tree::refs::{OrgRefRow, enum_code, member_code};
 use crate::tree::sql::Place;
@@ -72,7 +76,8 @@ fn member_list_query<'a>(
 type PageRows<'a> = dsl::Select<ListQuery<'a>, dsl::AsSelect<ListRow, Db>>;
 
 /// The rows of one page of `query`: after the cursor, in list order, one row more than
-/// `limit` to tell whether another page follows.
+/// `limit` to tell whether another page follows (unless the walk along the name index
+/// pays: [`name_order`]).
 fn page_rows_query<'a>(
     query: &MemberQuery,
     place: &'a Place,
@@ -81,13 +86,7 @@ fn page_rows_query<'a>(
 ) -> PageRows<'a> {
     let mut q = member_list_query(query, place, anchored);
     if let Some(after) = &query.after {
-        q = q.filter(
-            members::sort_key
-                .gt(after.sort_key.clone())
-                .or(members::sort_key
-                    .eq(after.sort_key.clone())
-                    .and(members::code.gt(after.code.clone()))),
-        );
+        q = q.filter(name_order::after_cursor(after));
     }
     q.order((members::sort_key.asc(), members::code.asc()))
         .limit(i64::from(limit) + 1)
@@ -113,7 +112,7 @@ fn bounded_count_query<'a>(
 /// sort key the next page continues after.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = members)]
-struct ListRow {
+pub(super) struct ListRow {
     code: String,
     full_name: String,
     gender: Option<String>,
@@ -178,10 +177,17 @@ fn page_counting_at_most(
         });
     };
     let anchored = anchored_filter(conn, scope, query)?;
-    let counted: i64 = bounded_count_query(query, &place, anchored, bound).get_result(conn)?;
-    let counted = crate::db::count(counted)?;
+    let (total, total_exact) = total_of(conn, query, &place, anchored, bound)?;
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let mut rows: Vec<ListRow> = page_rows_query(query, &place, anchored, limit).load(conn)?;
+    let mut rows: Vec<ListRow> = match walk_of(conn, query, &place, anchored, (total, limit))? {
+        Some(walk) => {
+            let ids = name_order::page_ids(conn, walk)?;
+            name_order::rows_of(&ids, query.as_of)
+                .select(ListRow::as_select())
+                .load(conn)?
+        }
+        None => page_rows_query(query, &place, anchored, limit).load(conn)?,
+    };
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next = more
@@ -193,58 +199,57 @@ fn page_counting_at_most(
         });
     Ok(MemberPage {
         rows: rows.into_iter().map(list_item).collect::<Result<_, _>>()?,
-        total: counted.min(bound),
-        total_exact: counted <= bound,
+        total,
+        total_exact,
         next,
     })
 }
 
-/// Tests and benchmarks choose the bound of the count: a subtree of more than
-/// [`MEMBER_COUNT_LIMIT`] members is too slow to load in a test, and a benchmark wants the
-/// exact size of its list (feature `testing`).
-#[cfg(feature = "testing")]
-impl crate::Store {
-    /// [`crate::Store::members`] with the total counted up to `bound` instead of
-    /// [`MEMBER_COUNT_LIMIT`].
-    pub fn members_counting_at_most(
-        &self,
-        scope: &crate::Scope,
-        query: &MemberQuery,
-        bound: u64,
-    ) -> Result<MemberPage, StoreError> {
-        self.read(|c| {
-            let org_id = crate::tree::access::visible_org(c, scope, query.org.as_str())?;
-            page_counting_at_most(c, scope, org_id, query, bound)
-        })
+/// The walk along the name index that finds the page's members, when it pays for an
+/// unsearched list of `total` members ([`name_order::pays`]).
+fn walk_of<'a>(
+    conn: &mut DbConnection,
+    query: &MemberQuery,
+    place: &'a Place,
+    anchored: Option<AnchoredUnder>,
+    (total, limit): (u64, u32),
+) -> Result<Option<name_order::WalkQuery<'a>>, StoreError> {
+    if search_range(query.search.as_deref()).is_some()
+        || !name_order::pays(total, name_order::everyone(conn)?, limit)
+    {
+        return Ok(None);
     }
+    let after = query.after.as_ref();
+    let walk = name_order::walk_query(place, query.as_of, after, anchored, limit);
+    Ok(Some(walk))
 }
 
-/// The plans of the statements [`page`] runs for `query` on the subtree of `org_id`: the
-/// place of the root, the count and the rows (feature `testing`).
-#[cfg(feature = "testing")]
-pub(crate) fn explain_page(
+/// The list's total and whether it is exact. Unsearched, and with every member of the
+/// subtree seen, the list is exactly the members the figures count: their sum over the
+/// cells' tallies, exact at any size. Otherwise the matches are counted up to `bound`.
+fn total_of(
     conn: &mut DbConnection,
-    scope: &Scope,
-    org_id: i64,
     query: &MemberQuery,
-) -> Result<Vec<crate::testing::plans::QueryPlan>, StoreError> {
-    use crate::testing::plans::explain;
-    let mut plans = vec![explain(
-        conn,
-        "tree.place_on",
-        crate::tree::sql::place_on_query(org_id, query.as_of),
-    )?];
-    let Some(place) = place_on(conn, org_id, query.as_of)? else {
-        return Ok(plans);
-    };
-    let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
-    let anchored = anchored_filter(conn, scope, query)?;
-    let count = bounded_count_query(query, &place, anchored, MEMBER_COUNT_LIMIT);
-    plans.push(explain(conn, "members.count", count)?);
-    let rows = page_rows_query(query, &place, anchored, limit);
-    plans.push(explain(conn, "members.page", rows)?);
-    Ok(plans)
+    place: &Place,
+    anchored: Option<AnchoredUnder>,
+    bound: u64,
+) -> Result<(u64, bool), StoreError> {
+    if anchored.is_none() && search_range(query.search.as_deref()).is_none() {
+        let mut total = 0;
+        for (_, counts) in counts_by_cell(conn, place, query.as_of)? {
+            total += crate::db::count(counts.members)?;
+        }
+        return Ok((total, true));
+    }
+    let counted: i64 = bounded_count_query(query, place, anchored, bound).get_result(conn)?;
+    let counted = crate::db::count(counted)?;
+    Ok((counted.min(bound), counted <= bound))
 }
+
+#[cfg(feature = "testing")]
+mod testing;
+#[cfg(feature = "testing")]
+pub(crate) use testing::explain_page;
 
 fn list_item(row: ListRow) -> Result<MemberListItem, StoreError> {
     Ok(MemberListItem {

@@ -1,22 +1,23 @@
 //! The stock figures of a subtree on a day, counted in SQL.
 //!
 //! Membership follows `dangvu_domain::membership`: admitted on or before D, registered on D
-//! in a cell of the subtree, status on D active or exempted. Counts are grouped by the
-//! registration cell's path, so one query serves an organization and all its children.
+//! in a cell of the subtree, status on D active or exempted. The member counts are summed
+//! from the cells' tallies ([`crate::reports::tallies`]), by the cell's path, so one query
+//! serves an organization and all its children.
 
 use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::count;
-use crate::db::dating::{InSubtreeOn, ValidOn, in_subtree_on, probationary_on, valid_on};
+use crate::db::dating::{InSubtreeOn, ValidOn, in_subtree_on, valid_on};
 use crate::db::schema::{member_statuses, members, org_paths, organizations, registrations};
+use crate::reports::tallies::counts_by_cell;
 use crate::tree::sql::{Place, place_on};
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::summary::Figures;
-use dangvu_domain::{Date, MemberStatus, OrgType};
+use dangvu_domain::{Date, OrgType};
 use diesel::dsl;
-use diesel::dsl::{case_when, count_star, sum};
+use diesel::dsl::count_star;
 use diesel::prelude::*;
-use diesel::sql_types::Integer;
 
 /// The statuses under which a person counts as a Party member.
 pub(crate) const COUNTED_STATUSES: [&str; 2] = ["DANG_SINH_HOAT", "MIEN_SINH_HOAT"];
@@ -60,7 +61,7 @@ pub(crate) fn figures_of(
     for (org_type, n) in org_types_in(conn, &place, day)? {
         add_org(&mut figures, &org_type, n)?;
     }
-    for (_, counts) in member_counts_by_cell(conn, &place, day)? {
+    for (_, counts) in counts_by_cell(conn, &place, day)? {
         add_members(&mut figures, &counts)?;
     }
     Ok(figures)
@@ -80,9 +81,9 @@ pub(crate) fn add_org(figures: &mut Figures, org_type: &str, n: i64) -> Result<(
 /// Member counts of one registration cell.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct MemberCounts {
-    members: i64,
-    probationary: i64,
-    exempted: i64,
+    pub members: i64,
+    pub probationary: i64,
+    pub exempted: i64,
 }
 
 /// Adds a cell's member counts into the figures.
@@ -118,36 +119,4 @@ pub(crate) fn orgs_in(
         .filter(in_subtree_on(place, day))
         .select((org_paths::path, organizations::org_type))
         .load(conn)?)
-}
-
-/// Members of the subtree on `day`, counted per registration cell (by the cell's path).
-pub(crate) fn member_counts_by_cell(
-    conn: &mut DbConnection,
-    place: &Place,
-    day: Date,
-) -> Result<Vec<(String, MemberCounts)>, StoreError> {
-    let probationary = probationary_on(day);
-    let exempted = member_statuses::status.eq(MemberStatus::MienSinhHoat.code());
-    let one = || 1.into_sql::<Integer>();
-    let zero = || 0.into_sql::<Integer>();
-    let rows: Vec<(String, i64, Option<i64>, Option<i64>)> = members_on_day(day, place)
-        .group_by(org_paths::path)
-        .select((
-            org_paths::path,
-            count_star(),
-            sum(case_when(probationary, one()).otherwise(zero())),
-            sum(case_when(exempted, one()).otherwise(zero())),
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(path, members, probationary, exempted)| {
-            let counts = MemberCounts {
-                members,
-                probationary: probationary.unwrap_or(0),
-                exempted: exempted.unwrap_or(0),
-            };
-            (path, counts)
-        })
-        .collect())
 }

@@ -5,6 +5,7 @@
 
 pub(crate) mod figures;
 mod summary;
+pub(crate) mod tallies;
 
 use crate::tree::access::visible_org;
 use crate::{Scope, Store, StoreError};

@@ -2,16 +2,16 @@
 //!
 //! Each figure takes the tree as it stood on its own reference date: `as_of` for the stock
 //! figures, each member's admission date for `admitted`, 31 December for a year's ratings.
-//! The domain assembles the document and computes the percentages.
+//! The members' figures are summed from the cells' tallies ([`tallies`]). The domain
+//! assembles the document and computes the percentages.
 
 use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::count;
-use crate::db::dating::{in_subtree_on, valid_on};
-use crate::db::schema::{
-    member_ratings, members, org_paths, org_ratings, organizations, registrations,
-};
+use crate::db::dating::in_subtree_on;
+use crate::db::schema::{org_paths, org_ratings, organizations};
 use crate::reports::figures::figures_of;
+use crate::reports::tallies;
 use crate::tree::sql::{Place, place_on, places};
 use dangvu_domain::dates::year_end;
 use dangvu_domain::enums::Enumeration;
@@ -49,33 +49,10 @@ fn admitted(conn: &mut DbConnection, org_id: i64, from: Date, to: Date) -> Resul
     for place in places(conn, org_id)? {
         let (lo, hi) = (from.max(place.valid_from), end.min(place.valid_to));
         if lo < hi {
-            total += admitted_under(conn, &place, lo, hi)?;
+            total += tallies::admitted_under(conn, &place, lo, hi)?;
         }
     }
     Ok(total)
-}
-
-/// Admissions on days in `[lo, hi)` into the subtree of `place`.
-fn admitted_under(
-    conn: &mut DbConnection,
-    place: &Place,
-    lo: Date,
-    hi: Date,
-) -> Result<u64, StoreError> {
-    let n: i64 = members::table
-        .inner_join(registrations::table.on(registrations::member_id.eq(members::id)))
-        .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
-        .filter(members::admitted_on.ge(lo))
-        .filter(members::admitted_on.lt(hi))
-        .filter(valid_on(
-            registrations::valid_from,
-            registrations::valid_to,
-            members::admitted_on,
-        ))
-        .filter(in_subtree_on(place, members::admitted_on))
-        .count()
-        .get_result(conn)?;
-    count(n)
 }
 
 fn codes_where(keep: impl Fn(Rating) -> bool) -> Vec<&'static str> {
@@ -109,27 +86,12 @@ fn rating_counts(
         .filter(in_subtree_on(place, day))
         .select((count_star(), sum(case_when(good, one()).otherwise(zero()))))
         .get_result(conn)?;
-    let completed = member_ratings::rating.eq_any(codes_where(Rating::is_completed_or_better));
-    let (members_rated, members_completed): (i64, Option<i64>) = member_ratings::table
-        .inner_join(registrations::table.on(registrations::member_id.eq(member_ratings::member_id)))
-        .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
-        .filter(member_ratings::year.eq(year))
-        .filter(valid_on(
-            registrations::valid_from,
-            registrations::valid_to,
-            day,
-        ))
-        .filter(in_subtree_on(place, day))
-        .select((
-            count_star(),
-            sum(case_when(completed, one()).otherwise(zero())),
-        ))
-        .get_result(conn)?;
+    let (members_rated, members_completed) = tallies::member_ratings_under(conn, place, year, day)?;
     // SUM over no rows is NULL: none of them.
     Ok(RatingCounts {
         orgs_rated: count(orgs_rated)?,
         orgs_good: count(orgs_good.unwrap_or(0))?,
-        members_rated: count(members_rated)?,
-        members_completed: count(members_completed.unwrap_or(0))?,
+        members_rated,
+        members_completed,
     })
 }

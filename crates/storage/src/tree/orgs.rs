@@ -3,7 +3,8 @@
 use crate::db::conn::DbConnection;
 use crate::db::dating::{in_subtree_on, valid_on};
 use crate::db::schema::{org_parents, org_paths, organizations};
-use crate::reports::figures::{add_members, add_org, member_counts_by_cell, orgs_in};
+use crate::reports::figures::{add_members, add_org, orgs_in};
+use crate::reports::tallies::counts_by_cell;
 use crate::tree::refs::{REF_COLUMNS, org_ref, org_refs};
 use crate::tree::sql::{PLACE, Place, place_on};
 use crate::{OrgChild, OrgDetail, OrgRef, ParentPeriod, Scope, StoreError};
@@ -103,7 +104,7 @@ pub(crate) fn detail(
 }
 
 /// The direct children of `org_id` on `as_of`, each with its subtree's figures: one query
-/// for the children, one for the organizations and one for the members of the whole
+/// for the children, one for the organizations and one for the cells' tallies of the whole
 /// subtree, shared out to the children by path.
 pub(crate) fn children(
     conn: &mut DbConnection,
@@ -126,7 +127,7 @@ pub(crate) fn children(
             add_org(f, &org_type, 1)?;
         }
     }
-    for (path, counts) in member_counts_by_cell(conn, &parent, as_of)? {
+    for (path, counts) in counts_by_cell(conn, &parent, as_of)? {
         if let Some(f) = slot(&path).and_then(|i| figures.get_mut(i)) {
             add_members(f, &counts)?;
         }

@@ -130,7 +130,7 @@ fn print_row(path: &str, run: &Run, floor_p99: Duration) {
 }
 
 /// The process's peak resident memory (Linux `VmHWM`), in KiB.
-fn peak_memory_kib() -> Option<u64> {
+pub(crate) fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status
         .lines()

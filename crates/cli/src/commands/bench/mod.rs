@@ -13,6 +13,8 @@
 mod client;
 mod load;
 
+pub(crate) use load::peak_memory_kib;
+
 use crate::args::{BenchArgs, BenchCommand};
 use crate::config::Settings;
 use crate::error::CliError;

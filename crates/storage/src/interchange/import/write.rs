@@ -11,6 +11,7 @@ use crate::interchange::import::state::Stored;
 use crate::interchange::load::{self, insert_chunks};
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::interchange::stored::ID_CHUNK;
+use crate::reports::tallies::refresh as tallies;
 use crate::{ImportProgress, ImportRequest, StoreError};
 use dangvu_domain::Date;
 use dangvu_domain::dataset::{MemberRecord, OrgRecord};
@@ -43,6 +44,18 @@ pub(crate) fn write(
             });
         }
     };
+    // The cells whose tallies the import moves: those the moved members leave (read before
+    // their registrations are replaced) and, after writing, those every touched member is in.
+    let last_old_member: Option<i64> = members::table
+        .select(diesel::dsl::max(members::id))
+        .first(conn)?;
+    let moved: Vec<i64> = plan
+        .changed_members
+        .iter()
+        .filter(|c| c.registrations)
+        .map(|c| c.id)
+        .collect();
+    let mut cells = tallies::cells_of(conn, &moved)?;
     let org_ids = write_orgs(conn, &stored, plan, tree)?;
     report(ds.orgs.len());
     let mut member_ids = stored.member_ids;
@@ -74,8 +87,31 @@ pub(crate) fn write(
     let inserts = (&plan.member_ratings.0[..], &plan.org_ratings.0[..]);
     load::insert_ratings(conn, inserts, &member_ids, &org_ids)?;
     update_ratings(conn, plan)?;
+    cells.extend(tallies::cells_of(
+        conn,
+        &touched_members(plan, &member_ids),
+    )?);
+    cells.extend(tallies::cells_of_members_after(
+        conn,
+        last_old_member.unwrap_or(0),
+    )?);
+    tallies::refresh(conn, &cells.into_iter().collect::<Vec<_>>())?;
     report(total as usize);
     Ok(())
+}
+
+/// The stored members whose tallied facts the plan changes: their days, histories or
+/// ratings (new members are found by id).
+fn touched_members(plan: &Plan<'_>, member_ids: &Ids) -> Vec<i64> {
+    let changed = plan.changed_members.iter().map(|c| c.id);
+    let rated = plan
+        .member_ratings
+        .0
+        .iter()
+        .filter_map(|r| member_ids.get(r.member.as_str()).copied());
+    let rerated = plan.member_ratings.1.iter().map(|(id, _)| *id);
+    let touched: BTreeSet<i64> = changed.chain(rated).chain(rerated).collect();
+    touched.into_iter().collect()
 }
 
 /// Inserts new organizations, updates changed ones, and rebuilds the affected paths;

@@ -15,6 +15,8 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+pub mod cells;
+
 /// What a summary is asked for: a subtree and a period, with the reference date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryParams {
