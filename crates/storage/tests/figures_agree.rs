@@ -66,6 +66,16 @@ fn children_are_the_direct_subordinates_with_their_own_figures() {
         for day in sample_days() {
             for org in &ds.orgs {
                 let kids = store.children(&everything(), &org.code, day).unwrap();
+                let (whole, same_kids) = store
+                    .figures_and_children(&everything(), &org.code, day)
+                    .unwrap();
+                assert_eq!(
+                    whole,
+                    figures_on(&ds, &tree, &org.code, day),
+                    "{}",
+                    org.code
+                );
+                assert_eq!(same_kids, kids, "{} on {day}", org.code);
                 let mut expected: Vec<OrgCode> = ds
                     .orgs
                     .iter()

@@ -38,9 +38,10 @@ impl App {
             .roots(scope, as_of)?
             .into_iter()
             .map(|org| {
+                let (figures, children) = store.figures_and_children(scope, &org.code, as_of)?;
                 Ok(RootNode {
-                    figures: store.figures(scope, &org.code, as_of)?,
-                    children: store.children(scope, &org.code, as_of)?,
+                    figures,
+                    children,
                     org,
                 })
             })
@@ -67,10 +68,14 @@ impl App {
         code: &OrgCode,
         as_of: Date,
     ) -> Result<OrgOverview, Error> {
-        let (detail, figures) = self.org_with_figures(caller, code, as_of)?;
-        let children = match figures {
-            Some(_) => self.children(caller, code, as_of)?,
-            None => Vec::new(),
+        let (store, scope) = (&self.store, caller.scope());
+        let detail = store.org(scope, code, as_of)?;
+        let (figures, children) = match detail.active {
+            true => {
+                let (figures, children) = store.figures_and_children(scope, code, as_of)?;
+                (Some(figures), children)
+            }
+            false => (None, Vec::new()),
         };
         Ok(OrgOverview {
             detail,

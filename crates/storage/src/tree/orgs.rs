@@ -103,16 +103,26 @@ pub(crate) fn detail(
     })
 }
 
-/// The direct children of `org_id` on `as_of`, each with its subtree's figures: one query
-/// for the children, one for the organizations and one for the cells' tallies of the whole
-/// subtree, shared out to the children by path.
+/// The direct children of `org_id` on `as_of`, each with its subtree's figures.
 pub(crate) fn children(
     conn: &mut DbConnection,
     org_id: i64,
     as_of: Date,
 ) -> Result<Vec<OrgChild>, StoreError> {
+    Ok(figures_and_children(conn, org_id, as_of)?.1)
+}
+
+/// The figures of the subtree of `org_id` on `as_of` and its direct children with theirs,
+/// from one pass over the subtree: one query for the children, one for the organizations
+/// and one for the cells' tallies of the whole subtree, summed for the whole and shared
+/// out to the children by path. Zero and none when it does not exist then.
+pub(crate) fn figures_and_children(
+    conn: &mut DbConnection,
+    org_id: i64,
+    as_of: Date,
+) -> Result<(Figures, Vec<OrgChild>), StoreError> {
     let Some(parent) = place_on(conn, org_id, as_of)? else {
-        return Ok(Vec::new());
+        return Ok((Figures::default(), Vec::new()));
     };
     let kids = child_places(conn, &parent, as_of)?;
     let index: HashMap<i64, usize> = kids
@@ -120,23 +130,27 @@ pub(crate) fn children(
         .enumerate()
         .map(|(i, (p, _))| (p.org_id, i))
         .collect();
+    let mut whole = Figures::default();
     let mut figures = vec![Figures::default(); kids.len()];
     let slot = |path: &str| child_of(&parent, path).and_then(|id| index.get(&id).copied());
     for (path, org_type) in orgs_in(conn, &parent, as_of)? {
+        add_org(&mut whole, &org_type, 1)?;
         if let Some(f) = slot(&path).and_then(|i| figures.get_mut(i)) {
             add_org(f, &org_type, 1)?;
         }
     }
     for (path, counts) in counts_by_cell(conn, &parent, as_of)? {
+        add_members(&mut whole, &counts)?;
         if let Some(f) = slot(&path).and_then(|i| figures.get_mut(i)) {
             add_members(f, &counts)?;
         }
     }
-    Ok(kids
+    let children = kids
         .into_iter()
         .zip(figures)
         .map(|((_, org), figures)| OrgChild { org, figures })
-        .collect())
+        .collect();
+    Ok((whole, children))
 }
 
 /// The id of the child of `parent` on the way down to `path`.

@@ -3,6 +3,7 @@
 use super::access::visible_org;
 use super::orgs;
 use crate::{OrgChild, OrgDetail, OrgRef, Scope, Store, StoreError};
+use dangvu_domain::summary::Figures;
 use dangvu_domain::{Date, OrgCode};
 
 impl Store {
@@ -32,6 +33,21 @@ impl Store {
         self.read(|c| {
             let org_id = visible_org(c, scope, code.as_str())?;
             orgs::children(c, org_id, as_of)
+        })
+    }
+
+    /// An organization's subtree figures on a date and its direct children with theirs, in
+    /// one pass over the subtree (what an organization's page shows).
+    #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
+    pub fn figures_and_children(
+        &self,
+        scope: &Scope,
+        code: &OrgCode,
+        as_of: Date,
+    ) -> Result<(Figures, Vec<OrgChild>), StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            orgs::figures_and_children(c, org_id, as_of)
         })
     }
 }
