@@ -130,7 +130,7 @@ pub struct DemoArgs {
     #[arg(long, env = "DANGVU_DEMO_SEED")]
     pub seed: Option<u64>,
     /// How large: the Vị Xuyên district (the demo), or a generated province (about a
-    /// million members) or nation (34 provinces, about 5.7 million) for measuring.
+    /// million members) or nation (34 provinces, about 6 million) for measuring.
     #[arg(long, value_enum, default_value_t = DemoScale::District)]
     pub scale: DemoScale,
 }
@@ -142,7 +142,7 @@ pub enum DemoScale {
     District,
     /// One province of about a million members.
     Province,
-    /// The nation: 34 provinces, about 5.7 million members.
+    /// The nation: 34 provinces, about 6 million members.
     Nation,
 }
 

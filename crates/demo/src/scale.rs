@@ -6,8 +6,9 @@
 //! grassroots cell with its members registered directly (`CHI_BO_CO_SO`), the others a
 //! grassroots committee (`DANG_BO_CO_SO`) of three to eight cells (`CHI_BO_TRUC_THUOC`).
 //! A grassroots organization holds about a hundred members, so [`Scale::Nation`] (34
-//! provinces, 3,298 communes, 56,066 grassroots organizations, about 205,000 cells) holds
-//! about 5.7 million and [`Scale::Province`] (126 communes of 80) about a million.
+//! provinces, 3,298 communes, 56,066 grassroots organizations, 224,260 cells) holds about
+//! 6.2 million member records (5.96 million members on 2025-06-30) and [`Scale::Province`]
+//! (126 communes of 80 grassroots organizations) about 1.1 million.
 //!
 //! Members carry the histories the figures depend on: admission between 1965 and 2025,
 //! full membership a year later (the last year's still probationary), one in eight moved
@@ -36,7 +37,7 @@ use rand_chacha::ChaCha8Rng;
 pub enum Scale {
     /// One province of about a million members.
     Province,
-    /// The nation: 34 provinces, about 5.7 million members.
+    /// The nation: 34 provinces, about 6 million members.
     Nation,
 }
 
