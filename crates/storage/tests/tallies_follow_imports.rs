@@ -4,6 +4,9 @@
 //! over what the store holds afterwards (its export), so the test checks that every write
 //! kept the tallies of every cell it touched.
 
+// Helpers outside #[test] functions fail loudly too.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod common;
 
 use common::fixture::{d, mc, oc, orgs, sample_days};
