@@ -208,6 +208,7 @@ diesel::table! {
     cell_ratings (org_id, year) {
         org_id -> BigInt,
         year -> Integer,
+        rated_on -> Date,
         rated -> Integer,
         completed -> Integer,
     }

@@ -20,6 +20,7 @@ use dangvu_domain::{Date, OrgType, Rating};
 use diesel::dsl::{case_when, count_star, sum};
 use diesel::prelude::*;
 use diesel::sql_types::Integer;
+use std::collections::HashMap;
 
 /// The report on the subtree of `org_id`.
 pub(crate) fn report(
@@ -29,11 +30,15 @@ pub(crate) fn report(
 ) -> Result<SummaryReport, StoreError> {
     let figures = figures_of(conn, org_id, params.as_of)?;
     let admitted = admitted(conn, org_id, params.from, params.to)?;
+    let members_rated = members_rated(conn, org_id, params.years())?;
     let mut ratings = Vec::new();
     for year in params.years() {
         let Some(day) = year_end(year) else { continue };
         let counts = match place_on(conn, org_id, day)? {
-            Some(place) => rating_counts(conn, &place, year, day)?,
+            Some(place) => {
+                let members = members_rated.get(&year).copied().unwrap_or_default();
+                rating_counts(conn, &place, year, day, members)?
+            }
             None => RatingCounts::default(),
         };
         ratings.extend(counts.into_year(year));
@@ -55,6 +60,24 @@ fn admitted(conn: &mut DbConnection, org_id: i64, from: Date, to: Date) -> Resul
     Ok(total)
 }
 
+/// Rated members and of them completed or better, by year of `years`, registered on 31
+/// December in the subtree as it stood then: one count per place the root had.
+fn members_rated(
+    conn: &mut DbConnection,
+    org_id: i64,
+    years: std::ops::RangeInclusive<i32>,
+) -> Result<HashMap<i32, (u64, u64)>, StoreError> {
+    let mut by_year: HashMap<i32, (u64, u64)> = HashMap::new();
+    for place in places(conn, org_id)? {
+        for (year, rated, completed) in tallies::member_ratings_by_year(conn, &place, &years)? {
+            let entry = by_year.entry(year).or_default();
+            entry.0 += rated;
+            entry.1 += completed;
+        }
+    }
+    Ok(by_year)
+}
+
 fn codes_where(keep: impl Fn(Rating) -> bool) -> Vec<&'static str> {
     Rating::ALL
         .iter()
@@ -63,12 +86,14 @@ fn codes_where(keep: impl Fn(Rating) -> bool) -> Vec<&'static str> {
         .collect()
 }
 
-/// Ratings of `year` in the subtree of `place` (the root's place on 31 December).
+/// Ratings of `year` in the subtree of `place` (the root's place on 31 December), with the
+/// members' counted beforehand for every year ([`members_rated`]).
 fn rating_counts(
     conn: &mut DbConnection,
     place: &Place,
     year: i32,
     day: Date,
+    (members_rated, members_completed): (u64, u64),
 ) -> Result<RatingCounts, StoreError> {
     let one = || 1.into_sql::<Integer>();
     let zero = || 0.into_sql::<Integer>();
@@ -86,7 +111,6 @@ fn rating_counts(
         .filter(in_subtree_on(place, day))
         .select((count_star(), sum(case_when(good, one()).otherwise(zero()))))
         .get_result(conn)?;
-    let (members_rated, members_completed) = tallies::member_ratings_under(conn, place, year, day)?;
     // SUM over no rows is NULL: none of them.
     Ok(RatingCounts {
         orgs_rated: count(orgs_rated)?,

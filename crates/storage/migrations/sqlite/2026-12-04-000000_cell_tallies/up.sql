@@ -27,10 +27,12 @@ create table cell_admissions (
     primary key (org_id, admitted_on)
 ) without rowid;
 
--- Ratings of a year of the members registered in the cell on 31 December.
+-- Ratings of a year of the members registered in the cell on 31 December (`rated_on`).
 create table cell_ratings (
     org_id integer not null references organizations (id),
     year integer not null,
+    -- 31 December of the year: the day the subtree is taken on, joined to the paths
+    rated_on text not null,
     rated integer not null,
     completed integer not null,
     primary key (org_id, year)

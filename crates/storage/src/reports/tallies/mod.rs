@@ -74,20 +74,35 @@ pub(crate) fn admitted_under(
     count(n.unwrap_or(0))
 }
 
-/// Members of the subtree of `place` on `day` (31 December of `year`) rated for `year`,
-/// and how many of them completed their tasks or better.
-pub(crate) fn member_ratings_under(
+/// For each year of `years` whose 31 December falls in the period of `place`: the members
+/// registered then in the subtree of `place` rated for the year, and how many of them
+/// completed their tasks or better. One statement for all the years.
+pub(crate) fn member_ratings_by_year(
     conn: &mut DbConnection,
     place: &Place,
-    year: i32,
-    day: Date,
-) -> Result<(u64, u64), StoreError> {
-    let (rated, completed): (Option<i64>, Option<i64>) = cell_ratings::table
+    years: &std::ops::RangeInclusive<i32>,
+) -> Result<Vec<(i32, u64, u64)>, StoreError> {
+    let rows: Vec<(i32, Option<i64>, Option<i64>)> = cell_ratings::table
         .inner_join(org_paths::table.on(org_paths::org_id.eq(cell_ratings::org_id)))
-        .filter(cell_ratings::year.eq(year))
-        .filter(in_subtree_on(place, day))
-        .select((sum(cell_ratings::rated), sum(cell_ratings::completed)))
-        .get_result(conn)?;
-    // SUM over no rows is NULL: none of them.
-    Ok((count(rated.unwrap_or(0))?, count(completed.unwrap_or(0))?))
+        .filter(cell_ratings::year.between(*years.start(), *years.end()))
+        .filter(cell_ratings::rated_on.ge(place.valid_from))
+        .filter(cell_ratings::rated_on.lt(place.valid_to))
+        .filter(in_subtree_on(place, cell_ratings::rated_on))
+        .group_by(cell_ratings::year)
+        .select((
+            cell_ratings::year,
+            sum(cell_ratings::rated),
+            sum(cell_ratings::completed),
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(year, rated, completed)| {
+            // SUM over no rows is NULL: none of them.
+            Ok((
+                year,
+                count(rated.unwrap_or(0))?,
+                count(completed.unwrap_or(0))?,
+            ))
+        })
+        .collect()
 }

@@ -13,6 +13,7 @@ use crate::db::schema::{
 use crate::interchange::load::insert_chunks;
 use crate::interchange::stored::ID_CHUNK;
 use crate::tree::refs::enum_code;
+use dangvu_domain::dates::year_end;
 use dangvu_domain::summary::cells::{CellTally, MemberFacts, Stay, tally};
 use dangvu_domain::{Date, MemberStatus, Period, Rating};
 use diesel::prelude::*;
@@ -215,6 +216,7 @@ struct AdmissionRow {
 struct RatingRow {
     org_id: i64,
     year: i32,
+    rated_on: Date,
     rated: i32,
     completed: i32,
 }
@@ -244,9 +246,13 @@ impl Rows {
             });
         }
         for (year, r) in &tally.ratings {
+            let Some(rated_on) = year_end(*year) else {
+                continue;
+            };
             self.ratings.push(RatingRow {
                 org_id,
                 year: *year,
+                rated_on,
                 rated: stored(r.rated)?,
                 completed: stored(r.completed)?,
             });
@@ -257,7 +263,7 @@ impl Rows {
     fn insert(self, conn: &mut DbConnection) -> Result<(), StoreError> {
         insert_chunks!(conn, cell_counts::table, self.counts, 6);
         insert_chunks!(conn, cell_admissions::table, self.admissions, 3);
-        insert_chunks!(conn, cell_ratings::table, self.ratings, 4);
+        insert_chunks!(conn, cell_ratings::table, self.ratings, 5);
         Ok(())
     }
 }
