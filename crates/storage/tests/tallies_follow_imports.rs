@@ -121,15 +121,20 @@ fn assert_agrees_with_reference(store: &Store, context: &str) {
     }
 }
 
-fn import(store: &Store, ds: &Dataset) {
+/// Imports `ds` over the stored records (checked and rolled back when `dry_run`).
+fn import_as(store: &Store, ds: &Dataset, dry_run: bool) {
     let request = ImportRequest {
         dataset: ds,
         columns: &GivenColumns::all(),
         effective_on: d("2025-01-01"),
-        dry_run: false,
+        dry_run,
         progress: None,
     };
     store.import(&everything(), &request, &audit()).unwrap();
+}
+
+fn import(store: &Store, ds: &Dataset) {
+    import_as(store, ds, false);
 }
 
 #[test]
@@ -201,14 +206,7 @@ fn a_dry_run_leaves_the_figures_as_they_were() {
             members: changed.clone(),
             ..Dataset::default()
         };
-        let request = ImportRequest {
-            dataset: &file,
-            columns: &GivenColumns::all(),
-            effective_on: d("2025-01-01"),
-            dry_run: true,
-            progress: None,
-        };
-        store.import(&everything(), &request, &audit()).unwrap();
+        import_as(&store, &file, true);
         assert_eq!(all_figures(&store), before, "{:?}", store.backend());
         import(&store, &file);
         assert_ne!(all_figures(&store), before, "{:?}", store.backend());

@@ -36,11 +36,7 @@ impl App {
         for chunk in dangvu_demo::chunks(scale, seed) {
             let chunk = chunk?;
             let stats = self.load_dataset(caller, &chunk.dataset)?;
-            total.orgs += stats.orgs;
-            total.members += stats.members;
-            total.registrations += stats.registrations;
-            total.statuses += stats.statuses;
-            total.ratings += stats.ratings;
+            total += stats;
             loaded(ChunkLoaded {
                 number: chunk.index + 1,
                 of: chunk.of,

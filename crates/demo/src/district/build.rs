@@ -87,18 +87,12 @@ impl Builder {
         name: &str,
         org_type: OrgType,
     ) -> Result<(), DomainError> {
-        self.district.orgs.push(OrgRecord {
-            code: code(raw_code)?,
-            name: name.to_string(),
+        self.district.orgs.push(OrgRecord::standing(
+            code(raw_code)?,
+            name.to_string(),
             org_type,
-            founded_on: None,
-            dissolved_on: None,
-            merged_into: None,
-            parents: vec![ParentLink {
-                since: None,
-                parent: None,
-            }],
-        });
+            None,
+        ));
         Ok(())
     }
 

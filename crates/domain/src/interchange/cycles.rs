@@ -9,7 +9,7 @@ use super::orgs::OrgDraft;
 use super::problems::{Problem, Reason};
 use super::tables::Table;
 use crate::codes::OrgCode;
-use crate::dataset::{OrgRecord, ParentLink};
+use crate::dataset::OrgRecord;
 use crate::enums::OrgType;
 use crate::tree::{TreeError, TreeHistory};
 use std::collections::HashMap;
@@ -59,17 +59,6 @@ pub(crate) fn check_cycles(drafts: &[OrgDraft], problems: &mut Vec<Problem>) {
 
 /// An organization reduced to what the tree reads: its code and its superior.
 fn link_only(code: &OrgCode, parent: Option<OrgCode>) -> OrgRecord {
-    OrgRecord {
-        code: code.clone(),
-        name: String::new(),
-        // The tree never reads the type; any value serves.
-        org_type: OrgType::ChiBoCoSo,
-        founded_on: None,
-        dissolved_on: None,
-        merged_into: None,
-        parents: vec![ParentLink {
-            since: None,
-            parent,
-        }],
-    }
+    // The tree never reads the type; any value serves.
+    OrgRecord::standing(code.clone(), String::new(), OrgType::ChiBoCoSo, parent)
 }

@@ -3,8 +3,8 @@
 //! Runs inside the caller's transaction, and ends by computing the tallies of the cells
 //! its members are registered in (`crate::reports::tallies`). A dataset of new members
 //! whose organizations are already stored is appended the same way, which is how a large
-//! generated installation is loaded a part at a time. Rows go in multi-row inserts through the inner
-//! connection of each engine, in chunks that stay under SQLite's limit of bound parameters
+//! generated installation is loaded a part at a time. Rows go in multi-row inserts through
+//! the inner connection of each engine, in chunks that stay under SQLite's limit of bound parameters
 //! (32 766), then the audit row is appended. The steps are separate functions because an
 //! import inserts its new records with them too (`import/write.rs`).
 
@@ -15,7 +15,7 @@ use crate::db::schema::{
     registrations,
 };
 use crate::interchange::load_rows::{self as rows, Ids};
-use crate::members::rows::{MEMBER_COLUMNS, new_member};
+use crate::members::rows::{MEMBER_COLUMNS, last_member_id, new_member};
 use crate::reports::tallies::refresh as tallies;
 use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, StoreError};
@@ -113,10 +113,7 @@ pub(crate) fn load(
     insert_parents(conn, &orgs, &org_ids)?;
     insert_chunks!(conn, org_paths::table, rows::path_rows(&tree, &org_ids)?, 6);
     let members: Vec<&MemberRecord> = ds.members.iter().collect();
-    let last_old_member: Option<i64> = members::table
-        .select(diesel::dsl::max(members::id))
-        .first(conn)?;
-    let last_old_member = last_old_member.unwrap_or(0);
+    let last_old_member = last_member_id(conn)?;
     let member_ids = insert_members(conn, &members, last_old_member)?;
     let (registrations, statuses) = insert_histories(conn, &members, &member_ids, &org_ids)?;
     let member_ratings: Vec<&MemberRating> = ds.member_ratings.iter().collect();
@@ -129,7 +126,7 @@ pub(crate) fn load(
         ratings: insert_ratings(conn, (&member_ratings, &org_ratings), &member_ids, &org_ids)?,
     };
     let cells = tallies::cells_of_members_after(conn, last_old_member)?;
-    tallies::refresh(conn, &cells.into_iter().collect::<Vec<_>>())?;
+    tallies::refresh(conn, cells)?;
     audit::record(
         conn,
         ctx,
@@ -281,4 +278,15 @@ pub struct LoadStats {
     pub statuses: u64,
     /// Ratings of members and organizations.
     pub ratings: u64,
+}
+
+impl std::ops::AddAssign for LoadStats {
+    /// What two loads wrote together (a generated installation loaded in parts).
+    fn add_assign(&mut self, other: Self) {
+        self.orgs += other.orgs;
+        self.members += other.members;
+        self.registrations += other.registrations;
+        self.statuses += other.statuses;
+        self.ratings += other.ratings;
+    }
 }

@@ -15,6 +15,7 @@ use crate::db::conn::DbConnection;
 use crate::db::count_rows::CountRows;
 use crate::db::schema::{member_statuses, members, organizations, registrations};
 use crate::members::name_order;
+use crate::members::rows::last_member_id;
 use crate::reports::figures::members_on_day;
 use crate::reports::tallies::counts_by_cell;
 use crate::tree::anchor::AnchoredUnder;
@@ -181,7 +182,7 @@ fn page_counting_at_most(
     let limit = query.limit.clamp(*PAGE_LIMITS.start(), *PAGE_LIMITS.end());
     let mut rows: Vec<ListRow> = match walk_of(conn, query, &place, anchored, (total, limit))? {
         Some(walk) => {
-            let ids = name_order::page_ids(conn, walk)?;
+            let ids: Vec<i64> = walk.load(conn)?;
             name_order::rows_of(&ids, query.as_of)
                 .select(ListRow::as_select())
                 .load(conn)?
@@ -215,7 +216,7 @@ fn walk_of<'a>(
     (total, limit): (u64, u32),
 ) -> Result<Option<name_order::WalkQuery<'a>>, StoreError> {
     if search_range(query.search.as_deref()).is_some()
-        || !name_order::pays(total, name_order::everyone(conn)?, limit)
+        || !name_order::pays(total, last_member_id(conn)?.unsigned_abs(), limit)
     {
         return Ok(None);
     }

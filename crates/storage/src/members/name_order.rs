@@ -10,13 +10,13 @@
 //! the cost this avoids. When the subtree is small, the walk would pass most of the
 //! installation before finding a page, so the join-and-sort stays: [`pays`] chooses.
 
+use crate::MemberCursor;
 use crate::db::conn::DbConnection;
 use crate::db::dating::{ValidOn, in_subtree_on, valid_on};
 use crate::db::schema::{member_statuses, members, org_paths, organizations, registrations};
 use crate::reports::figures::COUNTED_STATUSES;
 use crate::tree::anchor::AnchoredUnder;
 use crate::tree::sql::Place;
-use crate::{MemberCursor, StoreError};
 use dangvu_domain::Date;
 use diesel::dsl;
 use diesel::prelude::*;
@@ -30,33 +30,16 @@ pub(super) fn pays(subtree: u64, everyone: u64, limit: u32) -> bool {
     subtree > 0 && subtree * subtree > page * u128::from(everyone)
 }
 
-/// About how many members the installation holds (ids are given in order, so the largest
-/// is the count, give or take those never written).
-pub(super) fn everyone(conn: &mut DbConnection) -> Result<u64, StoreError> {
-    let last: Option<i64> = members::table
-        .select(diesel::dsl::max(members::id))
-        .first(conn)?;
-    Ok(u64::try_from(last.unwrap_or(0)).unwrap_or(0))
-}
-
 /// The backend of [`DbConnection`] (diesel's generated multi-backend).
 type Db = <DbConnection as diesel::Connection>::Backend;
 
-/// The statement of [`page_ids`].
+/// The statement of [`walk_query`]: the ids of the page's members.
 pub(super) type WalkQuery<'a> = members::BoxedQuery<'a, Db, diesel::sql_types::BigInt>;
 
-/// The ids of the members of the page (one more than `limit`), in list order, walking the
-/// name index after the cursor and keeping the members of the subtree of `place` on `day`
-/// that the scope sees (`anchored`).
-pub(super) fn page_ids(
-    conn: &mut DbConnection,
-    walk: WalkQuery<'_>,
-) -> Result<Vec<i64>, StoreError> {
-    Ok(walk.load(conn)?)
-}
-
-/// The walk of [`page_ids`]: members in list order, each kept when one of its registrations
-/// on `day` lies in the subtree with a counted status then, until the page is full.
+/// The ids of the page's members (one more than `limit`), in list order after the cursor:
+/// members walked along the name index, each kept when one of its registrations on `day`
+/// lies in the subtree of `place` with a counted status then and the scope sees it
+/// (`anchored`), until the page is full.
 pub(super) fn walk_query<'a>(
     place: &'a Place,
     day: Date,

@@ -1,11 +1,13 @@
 //! The `members` row of a member record, with the search and sort keys of its name.
 
+use crate::StoreError;
+use crate::db::conn::DbConnection;
 use crate::db::schema::members;
 use dangvu_domain::Date;
 use dangvu_domain::dataset::MemberRecord;
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::text::{fold, given_first_key, name_sort_key};
-use diesel::Insertable;
+use diesel::prelude::*;
 
 /// Bound parameters per row, for sizing insert chunks.
 pub(crate) const MEMBER_COLUMNS: usize = 20;
@@ -59,4 +61,13 @@ pub(crate) fn new_member(m: &MemberRecord) -> NewMember<'_> {
         admitted_on: m.admitted_on,
         official_on: m.official_on,
     }
+}
+
+/// The largest member id stored (0 when none): members inserted after this point have
+/// larger ids, and it is about the number of members (ids are given in order).
+pub(crate) fn last_member_id(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    let last: Option<i64> = members::table
+        .select(diesel::dsl::max(members::id))
+        .first(conn)?;
+    Ok(last.unwrap_or(0))
 }

@@ -12,7 +12,6 @@
 
 use crate::dates::{Date, Period, year_end};
 use crate::enums::{MemberStatus, Rating};
-use crate::membership::is_probationary_on;
 use std::collections::BTreeMap;
 
 /// What a cell's figures need to know about one member.
@@ -134,11 +133,13 @@ fn add_stay(
     };
     steps.entry(counted.from).or_default().add(whole, 1);
     steps.entry(counted.to).or_default().add(whole, -1);
+    // Probationary on every day before the full-membership day
+    // (`crate::membership::is_probationary_on`); the domain's tests hold the two equal.
     let probation = Period {
         from: counted.from,
         to: official_on.map_or(counted.to, |day| day.min(counted.to)),
     };
-    if !probation.is_empty() && is_probationary_on(official_on, probation.from) {
+    if !probation.is_empty() {
         let one = Counts {
             probationary: 1,
             ..Counts::default()

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::dates::DateSentinels;
+use crate::membership::is_probationary_on;
 use chrono::{Datelike, Days};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

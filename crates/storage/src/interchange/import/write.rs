@@ -11,6 +11,7 @@ use crate::interchange::import::state::Stored;
 use crate::interchange::load::{self, insert_chunks};
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::interchange::stored::ID_CHUNK;
+use crate::members::rows::last_member_id;
 use crate::reports::tallies::refresh as tallies;
 use crate::{ImportProgress, ImportRequest, StoreError};
 use dangvu_domain::Date;
@@ -46,9 +47,7 @@ pub(crate) fn write(
     };
     // The cells whose tallies the import moves: those the moved members leave (read before
     // their registrations are replaced) and, after writing, those every touched member is in.
-    let last_old_member: Option<i64> = members::table
-        .select(diesel::dsl::max(members::id))
-        .first(conn)?;
+    let last_old_member = last_member_id(conn)?;
     let moved: Vec<i64> = plan
         .changed_members
         .iter()
@@ -91,11 +90,8 @@ pub(crate) fn write(
         conn,
         &touched_members(plan, &member_ids),
     )?);
-    cells.extend(tallies::cells_of_members_after(
-        conn,
-        last_old_member.unwrap_or(0),
-    )?);
-    tallies::refresh(conn, &cells.into_iter().collect::<Vec<_>>())?;
+    cells.extend(tallies::cells_of_members_after(conn, last_old_member)?);
+    tallies::refresh(conn, cells)?;
     report(total as usize);
     Ok(())
 }

@@ -7,8 +7,8 @@ use super::*;
 /// [`MEMBER_COUNT_LIMIT`] members is too slow to load in a test, and a benchmark wants the
 /// exact size of its list (feature `testing`).
 impl crate::Store {
-    /// [`crate::Store::members`] with the total counted up to `bound` instead of
-    /// [`MEMBER_COUNT_LIMIT`].
+    /// [`crate::Store::members`] with a searched or anchored list's total counted up to
+    /// `bound` instead of [`MEMBER_COUNT_LIMIT`] (an unsearched list's is exact anyway).
     pub fn members_counting_at_most(
         &self,
         scope: &crate::Scope,
@@ -48,8 +48,10 @@ pub(crate) fn explain_page(
     if let Some(walk) = walk_of(conn, query, &place, anchored, (total, limit))? {
         plans.push(explain(conn, "members.walk", walk)?);
         let walk = walk_of(conn, query, &place, anchored, (total, limit))?;
-        let ids = walk.map(|w| name_order::page_ids(conn, w)).transpose()?;
-        let ids = ids.unwrap_or_default();
+        let ids: Vec<i64> = match walk {
+            Some(walk) => walk.load(conn)?,
+            None => Vec::new(),
+        };
         let rows = name_order::rows_of(&ids, query.as_of).select(ListRow::as_select());
         plans.push(explain(conn, "members.page", rows)?);
         return Ok(plans);

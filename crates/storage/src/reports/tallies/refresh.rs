@@ -64,11 +64,15 @@ pub(crate) fn refresh_all(conn: &mut DbConnection) -> Result<(), StoreError> {
         .distinct()
         .order(registrations::org_id)
         .load(conn)?;
-    refresh(conn, &cells)
+    refresh(conn, cells)
 }
 
 /// Rewrites the tallies of `cells` from the stored records.
-pub(crate) fn refresh(conn: &mut DbConnection, cells: &[i64]) -> Result<(), StoreError> {
+pub(crate) fn refresh(
+    conn: &mut DbConnection,
+    cells: impl IntoIterator<Item = i64>,
+) -> Result<(), StoreError> {
+    let cells: Vec<i64> = cells.into_iter().collect();
     for step in cells.chunks(CELLS_PER_STEP) {
         delete(conn, step)?;
         let stays = stays_in(conn, step)?;
