@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub mod cells;
+pub mod subtree;
 
 /// What a summary is asked for: a subtree and a period, with the reference date.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -214,6 +214,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// An organization's subtree's counts over a period in which they stay the same
+    /// (derived, see `reports::subtree`).
+    org_counts (org_id, valid_to) {
+        org_id -> BigInt,
+        valid_from -> Date,
+        valid_to -> Date,
+        members -> Integer,
+        probationary -> Integer,
+        exempted -> Integer,
+        grassroots_orgs -> Integer,
+        cells_under_grassroots -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Members admitted on a day into an organization's subtree (derived).
+    org_admissions (org_id, admitted_on) {
+        org_id -> BigInt,
+        admitted_on -> Date,
+        admitted -> Integer,
+    }
+}
+
+diesel::table! {
+    /// A year's ratings in an organization's subtree on 31 December (derived).
+    org_years (org_id, year) {
+        org_id -> BigInt,
+        year -> Integer,
+        members_rated -> Integer,
+        members_completed -> Integer,
+        orgs_rated -> Integer,
+        orgs_good -> Integer,
+    }
+}
+
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
 
@@ -234,4 +270,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     cell_counts,
     cell_admissions,
     cell_ratings,
+    org_counts,
+    org_admissions,
+    org_years,
 );

@@ -9,6 +9,7 @@ use super::{Backend, DatabaseUrl, migrate};
 use crate::StoreError;
 use crate::audit::chain;
 use crate::audit::pending::{PendingAudit, QueuedRow, append_all};
+use crate::reports::subtree;
 use crate::reports::tallies::refresh as tallies;
 use diesel::prelude::*;
 use diesel::r2d2::PooledConnection;
@@ -38,9 +39,17 @@ impl Store {
             let sealed = first.transaction(chain::seal_legacy)?;
             tracing::info!(sealed, "audit rows of an earlier version chained, once");
         }
-        if applied.iter().any(|m| m == tallies::TALLIES_MIGRATION) {
-            first.transaction(tallies::refresh_all)?;
-            tracing::info!("cells' tallies computed from the stored records, once");
+        let cells = applied.iter().any(|m| m == tallies::TALLIES_MIGRATION);
+        if cells || applied.iter().any(|m| m == subtree::SUBTREE_MIGRATION) {
+            first.transaction(|c| {
+                if cells {
+                    tallies::rewrite_all(c)?;
+                }
+                subtree::rebuild_all(c)
+            })?;
+            tracing::info!(
+                "cells' tallies and subtrees' figures computed from the stored records, once"
+            );
         }
         Ok(Self {
             backend: url.backend(),

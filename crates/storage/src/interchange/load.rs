@@ -16,6 +16,7 @@ use crate::db::schema::{
 };
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::members::rows::{MEMBER_COLUMNS, last_member_id, new_member};
+use crate::reports::subtree::{self, Parts};
 use crate::reports::tallies::refresh as tallies;
 use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, StoreError};
@@ -109,22 +110,28 @@ pub(crate) fn load(
     let tree = TreeHistory::build(&ds.orgs).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let orgs: Vec<&OrgRecord> = ds.orgs.iter().collect();
     let org_ids = insert_orgs(conn, &orgs)?;
-    set_mergers(conn, &orgs, &org_ids)?;
-    insert_parents(conn, &orgs, &org_ids)?;
-    insert_chunks!(conn, org_paths::table, rows::path_rows(&tree, &org_ids)?, 6);
-    let members: Vec<&MemberRecord> = ds.members.iter().collect();
     let last_old_member = last_member_id(conn)?;
-    let member_ids = insert_members(conn, &members, last_old_member)?;
-    let (registrations, statuses) = insert_histories(conn, &members, &member_ids, &org_ids)?;
-    let member_ratings: Vec<&MemberRating> = ds.member_ratings.iter().collect();
-    let org_ratings: Vec<&OrgRating> = ds.org_ratings.iter().collect();
-    let stats = LoadStats {
-        orgs: ds.orgs.len() as u64,
-        members: ds.members.len() as u64,
-        registrations,
-        statuses,
-        ratings: insert_ratings(conn, (&member_ratings, &org_ratings), &member_ids, &org_ids)?,
-    };
+    // The new organizations and those the dataset rates change the subtrees' figures by
+    // their type and ratings; their members do through the cells' tallies below.
+    let units = orgs_counted(ds, &org_ids);
+    let stats = subtree::tracked(conn, &units, Parts::ORGS, |conn| {
+        set_mergers(conn, &orgs, &org_ids)?;
+        insert_parents(conn, &orgs, &org_ids)?;
+        insert_chunks!(conn, org_paths::table, rows::path_rows(&tree, &org_ids)?, 6);
+        let members: Vec<&MemberRecord> = ds.members.iter().collect();
+        let member_ids = insert_members(conn, &members, last_old_member)?;
+        let (registrations, statuses) = insert_histories(conn, &members, &member_ids, &org_ids)?;
+        let member_ratings: Vec<&MemberRating> = ds.member_ratings.iter().collect();
+        let org_ratings: Vec<&OrgRating> = ds.org_ratings.iter().collect();
+        let ratings = (&member_ratings[..], &org_ratings[..]);
+        Ok(LoadStats {
+            orgs: ds.orgs.len() as u64,
+            members: ds.members.len() as u64,
+            registrations,
+            statuses,
+            ratings: insert_ratings(conn, ratings, &member_ids, &org_ids)?,
+        })
+    })?;
     let cells = tallies::cells_of_members_after(conn, last_old_member)?;
     tallies::refresh(conn, cells)?;
     audit::record(
@@ -140,6 +147,17 @@ pub(crate) fn load(
     )?;
     refresh_statistics(conn)?;
     Ok(stats)
+}
+
+/// The ids of the organizations of `ds` and of those it rates.
+fn orgs_counted(ds: &Dataset, ids: &Ids) -> Vec<i64> {
+    let codes = ds.orgs.iter().map(|o| o.code.as_str());
+    let rated = ds.org_ratings.iter().map(|r| r.org.as_str());
+    let found: std::collections::BTreeSet<i64> = codes
+        .chain(rated)
+        .filter_map(|code| ids.get(code).copied())
+        .collect();
+    found.into_iter().collect()
 }
 
 /// Inserts the rows of `orgs` (without mergers, parents or paths); returns the ids of every

@@ -4,8 +4,8 @@
 //! the folded full name or of the given-name-first key, with range conditions that use the
 //! indexes (`key >= q and key < prefix_upper(q)`), never `LIKE`.
 //!
-//! The total of an unsearched list that shows the whole subtree is the sum of its cells'
-//! tallies (`crate::reports::tallies`): exact, one row per cell. A searched or anchored
+//! The total of an unsearched list that shows the whole subtree is the member count of the
+//! subtree's pre-summed figures (`crate::reports::subtree`): exact, one row. A searched or anchored
 //! list is counted up to a bound ([`MEMBER_COUNT_LIMIT`]): an exact `count(*)` of a
 //! province of a million members reads every registration of it and takes seconds on every
 //! page, while the page itself stops after 51 rows. Counting the rows of a `LIMIT`-ed
@@ -17,7 +17,7 @@ use crate::db::schema::{member_statuses, members, organizations, registrations};
 use crate::members::name_order;
 use crate::members::rows::last_member_id;
 use crate::reports::figures::members_on_day;
-use crate::reports::tallies::counts_by_cell;
+use crate::reports::subtree;
 use crate::tree::anchor::AnchoredUnder;
 use crate::tree::refs::{OrgRefRow, enum_code, member_code};
 use crate::tree::sql::Place;
@@ -226,8 +226,9 @@ fn walk_of<'a>(
 }
 
 /// The list's total and whether it is exact. Unsearched, and with every member of the
-/// subtree seen, the list is exactly the members the figures count: their sum over the
-/// cells' tallies, exact at any size. Otherwise the matches are counted up to `bound`.
+/// subtree seen, the list is exactly the members the figures count: one row of the
+/// subtree's pre-summed figures, exact at any size. Otherwise the matches are counted up
+/// to `bound`.
 fn total_of(
     conn: &mut DbConnection,
     query: &MemberQuery,
@@ -236,11 +237,9 @@ fn total_of(
     bound: u64,
 ) -> Result<(u64, bool), StoreError> {
     if anchored.is_none() && search_range(query.search.as_deref()).is_none() {
-        let mut total = 0;
-        for (_, counts) in counts_by_cell(conn, place, query.as_of)? {
-            total += crate::db::count(counts.members)?;
-        }
-        return Ok((total, true));
+        let counts = subtree::counts_on(conn, &[place.org_id], query.as_of)?;
+        let members = counts.get(&place.org_id).map_or(0, |c| c.members);
+        return Ok((crate::db::count(members)?, true));
     }
     let counted: i64 = bounded_count_query(query, place, anchored, bound).get_result(conn)?;
     let counted = crate::db::count(counted)?;

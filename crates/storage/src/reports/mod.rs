@@ -4,6 +4,7 @@
 //! (`tests/figures_agree.rs` checks both agree).
 
 pub(crate) mod figures;
+pub(crate) mod subtree;
 mod summary;
 pub(crate) mod tallies;
 

@@ -3,8 +3,8 @@
 use crate::db::conn::DbConnection;
 use crate::db::dating::{in_subtree_on, valid_on};
 use crate::db::schema::{org_parents, org_paths, organizations};
-use crate::reports::figures::{add_members, add_org, orgs_in};
-use crate::reports::tallies::counts_by_cell;
+use crate::reports::figures::figures_from;
+use crate::reports::subtree;
 use crate::tree::refs::{REF_COLUMNS, org_ref, org_refs};
 use crate::tree::sql::{PLACE, Place, place_on};
 use crate::{OrgChild, OrgDetail, OrgRef, ParentPeriod, Scope, StoreError};
@@ -12,7 +12,6 @@ use dangvu_domain::actor::Reach;
 use dangvu_domain::summary::Figures;
 use dangvu_domain::{Date, Period};
 use diesel::prelude::*;
-use std::collections::HashMap;
 
 /// Organizations standing as roots on `as_of`; under a subtree scope, the scope root; none
 /// for a member's own-record scope.
@@ -112,10 +111,9 @@ pub(crate) fn children(
     Ok(figures_and_children(conn, org_id, as_of)?.1)
 }
 
-/// The figures of the subtree of `org_id` on `as_of` and its direct children with theirs,
-/// from one pass over the subtree: one query for the children, one for the organizations
-/// and one for the cells' tallies of the whole subtree, summed for the whole and shared
-/// out to the children by path. Zero and none when it does not exist then.
+/// The figures of the subtree of `org_id` on `as_of` and its direct children with theirs:
+/// one query for the children, one for the pre-summed figures of all of them
+/// ([`crate::reports::subtree`]). Zero and none when it does not exist then.
 pub(crate) fn figures_and_children(
     conn: &mut DbConnection,
     org_id: i64,
@@ -125,38 +123,22 @@ pub(crate) fn figures_and_children(
         return Ok((Figures::default(), Vec::new()));
     };
     let kids = child_places(conn, &parent, as_of)?;
-    let index: HashMap<i64, usize> = kids
-        .iter()
-        .enumerate()
-        .map(|(i, (p, _))| (p.org_id, i))
+    let ids: Vec<i64> = std::iter::once(org_id)
+        .chain(kids.iter().map(|(place, _)| place.org_id))
         .collect();
-    let mut whole = Figures::default();
-    let mut figures = vec![Figures::default(); kids.len()];
-    let slot = |path: &str| child_of(&parent, path).and_then(|id| index.get(&id).copied());
-    for (path, org_type) in orgs_in(conn, &parent, as_of)? {
-        add_org(&mut whole, &org_type, 1)?;
-        if let Some(f) = slot(&path).and_then(|i| figures.get_mut(i)) {
-            add_org(f, &org_type, 1)?;
-        }
-    }
-    for (path, counts) in counts_by_cell(conn, &parent, as_of)? {
-        add_members(&mut whole, &counts)?;
-        if let Some(f) = slot(&path).and_then(|i| figures.get_mut(i)) {
-            add_members(f, &counts)?;
-        }
-    }
+    let counts = subtree::counts_on(conn, &ids, as_of)?;
+    let figures_of = |id: i64| figures_from(counts.get(&id).copied().unwrap_or_default());
+    let whole = figures_of(org_id)?;
     let children = kids
         .into_iter()
-        .zip(figures)
-        .map(|((_, org), figures)| OrgChild { org, figures })
-        .collect();
+        .map(|(place, org)| {
+            Ok(OrgChild {
+                org,
+                figures: figures_of(place.org_id)?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
     Ok((whole, children))
-}
-
-/// The id of the child of `parent` on the way down to `path`.
-fn child_of(parent: &Place, path: &str) -> Option<i64> {
-    let rest = path.strip_prefix(parent.path.as_str())?;
-    rest.split('/').next()?.parse().ok()
 }
 
 fn child_places(

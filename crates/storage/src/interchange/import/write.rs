@@ -12,6 +12,7 @@ use crate::interchange::load::{self, insert_chunks};
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::interchange::stored::ID_CHUNK;
 use crate::members::rows::last_member_id;
+use crate::reports::subtree::{self, Parts};
 use crate::reports::tallies::refresh as tallies;
 use crate::{ImportProgress, ImportRequest, StoreError};
 use dangvu_domain::Date;
@@ -84,8 +85,10 @@ pub(crate) fn write(
     replace_histories(conn, &plan.changed_members, &member_ids, &org_ids)?;
     report(ds.orgs.len() + ds.members.len());
     let inserts = (&plan.member_ratings.0[..], &plan.org_ratings.0[..]);
-    load::insert_ratings(conn, inserts, &member_ids, &org_ids)?;
-    update_ratings(conn, plan)?;
+    subtree::tracked(conn, &rated_orgs(plan, &org_ids), Parts::ORG_RATINGS, |c| {
+        load::insert_ratings(c, inserts, &member_ids, &org_ids)?;
+        update_ratings(c, plan)
+    })?;
     cells.extend(tallies::cells_of(
         conn,
         &touched_members(plan, &member_ids),
@@ -110,6 +113,18 @@ fn touched_members(plan: &Plan<'_>, member_ids: &Ids) -> Vec<i64> {
     touched.into_iter().collect()
 }
 
+/// The organizations whose ratings the plan inserts or changes.
+fn rated_orgs(plan: &Plan<'_>, org_ids: &Ids) -> Vec<i64> {
+    let inserted = plan
+        .org_ratings
+        .0
+        .iter()
+        .filter_map(|r| org_ids.get(r.org.as_str()).copied());
+    let changed = plan.org_ratings.1.iter().map(|(id, _)| *id);
+    let rated: BTreeSet<i64> = inserted.chain(changed).collect();
+    rated.into_iter().collect()
+}
+
 /// Inserts new organizations, updates changed ones, and rebuilds the affected paths;
 /// returns the ids of every organization.
 fn write_orgs(
@@ -122,21 +137,29 @@ fn write_orgs(
         return Ok(stored.orgs.ids.clone());
     }
     let ids = load::insert_orgs(conn, &plan.new_orgs)?;
-    load::set_mergers(conn, &plan.new_orgs, &ids)?;
-    let changed_ids: Vec<i64> = plan.changed_orgs.iter().map(|(id, _)| *id).collect();
-    for (id, org) in &plan.changed_orgs {
-        update_org(conn, *id, org, &ids)?;
-    }
-    diesel::delete(org_parents::table.filter(org_parents::org_id.eq_any(&changed_ids)))
-        .execute(conn)?;
-    let reparented: Vec<&OrgRecord> = plan
-        .new_orgs
-        .iter()
-        .copied()
-        .chain(plan.changed_orgs.iter().map(|(_, o)| o))
-        .collect();
-    load::insert_parents(conn, &reparented, &ids)?;
-    refresh_paths(conn, tree, &ids)?;
+    let (moved, paths) = path_changes(conn, tree, &ids)?;
+    // Whose whole contribution to the subtrees' figures moves: the organizations whose
+    // paths change (new ones included) and those whose type may.
+    let mut units: BTreeSet<i64> = moved.clone();
+    units.extend(plan.changed_orgs.iter().map(|(id, _)| *id));
+    let units: Vec<i64> = units.into_iter().collect();
+    subtree::tracked(conn, &units, Parts::ALL, |conn| {
+        load::set_mergers(conn, &plan.new_orgs, &ids)?;
+        let changed_ids: Vec<i64> = plan.changed_orgs.iter().map(|(id, _)| *id).collect();
+        for (id, org) in &plan.changed_orgs {
+            update_org(conn, *id, org, &ids)?;
+        }
+        diesel::delete(org_parents::table.filter(org_parents::org_id.eq_any(&changed_ids)))
+            .execute(conn)?;
+        let reparented: Vec<&OrgRecord> = plan
+            .new_orgs
+            .iter()
+            .copied()
+            .chain(plan.changed_orgs.iter().map(|(_, o)| o))
+            .collect();
+        load::insert_parents(conn, &reparented, &ids)?;
+        replace_paths(conn, &moved, paths)
+    })?;
     Ok(ids)
 }
 
@@ -166,9 +189,13 @@ fn update_org(
 
 type PathKey = (Date, Date, String);
 
-/// Replaces the paths of the organizations whose paths differ from the stored ones (a
-/// move changes the paths of the whole subtree below it, and only those).
-fn refresh_paths(conn: &mut DbConnection, tree: &TreeHistory, ids: &Ids) -> Result<(), StoreError> {
+/// The organizations whose paths differ from the stored ones (a move changes the paths of
+/// the whole subtree below it, and only those), and the paths of the tree after the import.
+fn path_changes(
+    conn: &mut DbConnection,
+    tree: &TreeHistory,
+    ids: &Ids,
+) -> Result<(BTreeSet<i64>, Vec<rows::NewPath>), StoreError> {
     let fresh = rows::path_rows(tree, ids)?;
     let mut wanted: BTreeMap<i64, BTreeSet<PathKey>> = BTreeMap::new();
     for row in &fresh {
@@ -187,19 +214,28 @@ fn refresh_paths(conn: &mut DbConnection, tree: &TreeHistory, ids: &Ids) -> Resu
     for (org_id, from, to, path) in stored_rows {
         current.entry(org_id).or_default().insert((from, to, path));
     }
-    let affected: BTreeSet<i64> = wanted
+    let moved: BTreeSet<i64> = wanted
         .keys()
         .chain(current.keys())
         .copied()
         .filter(|id| wanted.get(id) != current.get(id))
         .collect();
-    let affected_ids: Vec<i64> = affected.iter().copied().collect();
-    for chunk in affected_ids.chunks(ID_CHUNK) {
+    Ok((moved, fresh))
+}
+
+/// Replaces the paths of `moved` with theirs among `fresh`.
+fn replace_paths(
+    conn: &mut DbConnection,
+    moved: &BTreeSet<i64>,
+    fresh: Vec<rows::NewPath>,
+) -> Result<(), StoreError> {
+    let moved_ids: Vec<i64> = moved.iter().copied().collect();
+    for chunk in moved_ids.chunks(ID_CHUNK) {
         diesel::delete(org_paths::table.filter(org_paths::org_id.eq_any(chunk))).execute(conn)?;
     }
     let rows: Vec<_> = fresh
         .into_iter()
-        .filter(|r| affected.contains(&r.org_id))
+        .filter(|r| moved.contains(&r.org_id))
         .collect();
     insert_chunks!(conn, org_paths::table, rows, 6);
     Ok(())

@@ -12,6 +12,7 @@ use crate::db::schema::{
 };
 use crate::interchange::load::insert_chunks;
 use crate::interchange::stored::ID_CHUNK;
+use crate::reports::subtree::{self, Parts};
 use crate::tree::refs::enum_code;
 use dangvu_domain::dates::year_end;
 use dangvu_domain::summary::cells::{CellTally, MemberFacts, Stay, tally};
@@ -57,23 +58,36 @@ pub(crate) fn cells_of_members_after(
     Ok(ids.into_iter().collect())
 }
 
-/// Rewrites the tallies of every cell that has ever had a member.
-pub(crate) fn refresh_all(conn: &mut DbConnection) -> Result<(), StoreError> {
+/// Rewrites the tallies of every cell that has ever had a member, leaving the subtrees'
+/// figures to be rebuilt from them (`crate::reports::subtree::rebuild_all`).
+pub(crate) fn rewrite_all(conn: &mut DbConnection) -> Result<(), StoreError> {
     let cells: Vec<i64> = registrations::table
         .select(registrations::org_id)
         .distinct()
         .order(registrations::org_id)
         .load(conn)?;
-    refresh(conn, cells)
+    for step in cells.chunks(CELLS_PER_STEP) {
+        rewrite(conn, step)?;
+    }
+    Ok(())
 }
 
-/// Rewrites the tallies of `cells` from the stored records.
+/// Rewrites the tallies of `cells` from the stored records, and the figures of the
+/// subtrees they are in by the difference.
 pub(crate) fn refresh(
     conn: &mut DbConnection,
     cells: impl IntoIterator<Item = i64>,
 ) -> Result<(), StoreError> {
     let cells: Vec<i64> = cells.into_iter().collect();
     for step in cells.chunks(CELLS_PER_STEP) {
+        subtree::tracked(conn, step, Parts::MEMBERS, |c| rewrite(c, step))?;
+    }
+    Ok(())
+}
+
+/// Rewrites the tallies of `step` (at most [`CELLS_PER_STEP`] cells).
+fn rewrite(conn: &mut DbConnection, step: &[i64]) -> Result<(), StoreError> {
+    {
         delete(conn, step)?;
         let stays = stays_in(conn, step)?;
         let member_ids: Vec<i64> = stays
