@@ -10,6 +10,7 @@
 
 pub(crate) mod checks;
 pub(crate) mod known;
+mod paths;
 pub(crate) mod state;
 mod types;
 mod write;

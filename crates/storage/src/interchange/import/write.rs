@@ -4,9 +4,10 @@
 
 use crate::db::conn::DbConnection;
 use crate::db::schema::{
-    member_ratings, member_statuses, members, org_parents, org_paths, org_ratings, organizations,
+    member_ratings, member_statuses, members, org_parents, org_ratings, organizations,
     registrations,
 };
+use crate::interchange::import::paths;
 use crate::interchange::import::state::Stored;
 use crate::interchange::load::{self, insert_chunks};
 use crate::interchange::load_rows::{self as rows, Ids};
@@ -15,14 +16,13 @@ use crate::members::rows::last_member_id;
 use crate::reports::subtree::{self, Parts};
 use crate::reports::tallies::refresh as tallies;
 use crate::{ImportProgress, ImportRequest, StoreError};
-use dangvu_domain::Date;
 use dangvu_domain::dataset::{MemberRecord, OrgRecord};
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::interchange::merge::{ChangedMember, Plan};
 use dangvu_domain::text::{fold, given_first_key, name_sort_key};
 use dangvu_domain::tree::TreeHistory;
 use diesel::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// New members written between two progress reports.
 const MEMBERS_PER_STEP: usize = 50_000;
@@ -137,7 +137,7 @@ fn write_orgs(
         return Ok(stored.orgs.ids.clone());
     }
     let ids = load::insert_orgs(conn, &plan.new_orgs)?;
-    let (moved, paths) = path_changes(conn, tree, &ids)?;
+    let (moved, paths) = paths::changes(conn, tree, &ids)?;
     // Whose whole contribution to the subtrees' figures moves: the organizations whose
     // paths change (new ones included) and those whose type may.
     let mut units: BTreeSet<i64> = moved.clone();
@@ -158,7 +158,7 @@ fn write_orgs(
             .chain(plan.changed_orgs.iter().map(|(_, o)| o))
             .collect();
         load::insert_parents(conn, &reparented, &ids)?;
-        replace_paths(conn, &moved, paths)
+        paths::replace(conn, &moved, paths)
     })?;
     Ok(ids)
 }
@@ -184,60 +184,6 @@ fn update_org(
             organizations::merged_into_id.eq(merged_into),
         ))
         .execute(conn)?;
-    Ok(())
-}
-
-type PathKey = (Date, Date, String);
-
-/// The organizations whose paths differ from the stored ones (a move changes the paths of
-/// the whole subtree below it, and only those), and the paths of the tree after the import.
-fn path_changes(
-    conn: &mut DbConnection,
-    tree: &TreeHistory,
-    ids: &Ids,
-) -> Result<(BTreeSet<i64>, Vec<rows::NewPath>), StoreError> {
-    let fresh = rows::path_rows(tree, ids)?;
-    let mut wanted: BTreeMap<i64, BTreeSet<PathKey>> = BTreeMap::new();
-    for row in &fresh {
-        let key = (row.valid_from, row.valid_to, row.path.clone());
-        wanted.entry(row.org_id).or_default().insert(key);
-    }
-    let stored_rows: Vec<(i64, Date, Date, String)> = org_paths::table
-        .select((
-            org_paths::org_id,
-            org_paths::valid_from,
-            org_paths::valid_to,
-            org_paths::path,
-        ))
-        .load(conn)?;
-    let mut current: BTreeMap<i64, BTreeSet<PathKey>> = BTreeMap::new();
-    for (org_id, from, to, path) in stored_rows {
-        current.entry(org_id).or_default().insert((from, to, path));
-    }
-    let moved: BTreeSet<i64> = wanted
-        .keys()
-        .chain(current.keys())
-        .copied()
-        .filter(|id| wanted.get(id) != current.get(id))
-        .collect();
-    Ok((moved, fresh))
-}
-
-/// Replaces the paths of `moved` with theirs among `fresh`.
-fn replace_paths(
-    conn: &mut DbConnection,
-    moved: &BTreeSet<i64>,
-    fresh: Vec<rows::NewPath>,
-) -> Result<(), StoreError> {
-    let moved_ids: Vec<i64> = moved.iter().copied().collect();
-    for chunk in moved_ids.chunks(ID_CHUNK) {
-        diesel::delete(org_paths::table.filter(org_paths::org_id.eq_any(chunk))).execute(conn)?;
-    }
-    let rows: Vec<_> = fresh
-        .into_iter()
-        .filter(|r| moved.contains(&r.org_id))
-        .collect();
-    insert_chunks!(conn, org_paths::table, rows, 6);
     Ok(())
 }
 
