@@ -13,6 +13,16 @@ use crate::{Scope, Store, StoreError};
 use dangvu_domain::summary::{Figures, SummaryParams, SummaryReport};
 use dangvu_domain::{Date, OrgCode};
 
+/// A derived count as stored (a cell's tally, a subtree's figure): below zero or above two
+/// billion, the rows it was summed from disagree with the records — a bug, reported rather
+/// than written.
+pub(crate) fn stored(n: i64) -> Result<i32, StoreError> {
+    i32::try_from(n)
+        .ok()
+        .filter(|n| *n >= 0)
+        .ok_or_else(|| StoreError::Corrupt(format!("a derived count of {n}")))
+}
+
 impl Store {
     /// The stock figures of an organization's subtree on a date.
     #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]

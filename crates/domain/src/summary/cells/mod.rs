@@ -167,14 +167,5 @@ fn periods_of(steps: &BTreeMap<Date, Counts>) -> Vec<(Period, Counts)> {
     periods
 }
 
-/// The counts of the tally's cell on `day` (what storage reads from the stored rows).
-pub fn counts_on(counts: &[(Period, Counts)], day: Date) -> Counts {
-    counts
-        .iter()
-        .find(|(period, _)| period.contains(day))
-        .map(|(_, c)| *c)
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests;

@@ -218,14 +218,5 @@ pub fn rewrite(stored: &[(Period, SubtreeCounts)], steps: &Steps) -> Vec<(Period
     periods
 }
 
-/// The counts on `day` of an organization's stored periods.
-pub fn counts_on(periods: &[(Period, SubtreeCounts)], day: Date) -> SubtreeCounts {
-    periods
-        .iter()
-        .find(|(period, _)| period.contains(day))
-        .map(|(_, c)| *c)
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests;

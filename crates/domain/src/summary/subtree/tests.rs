@@ -2,7 +2,7 @@
 //! row, on random units, paths and sequences of writes.
 
 use super::*;
-use crate::dates::DateSentinels;
+use crate::dates::{DateSentinels, find_on};
 use chrono::Days;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -85,6 +85,11 @@ fn paths(rng: &mut ChaCha8Rng, unit: i64) -> Vec<UnitPath> {
 }
 
 type Unit = (Vec<UnitPath>, Contribution);
+
+/// The counts on `day` of an organization's stored periods, as storage reads them.
+fn counts_on(periods: &[(Period, SubtreeCounts)], day: Date) -> SubtreeCounts {
+    find_on(periods.iter().copied(), day).unwrap_or_default()
+}
 
 /// The stored state: every organization's periods, admissions and years.
 #[derive(Debug, Default, PartialEq)]

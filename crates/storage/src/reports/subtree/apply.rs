@@ -10,6 +10,7 @@ use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{org_admissions, org_counts, org_years};
 use crate::interchange::load::insert_chunks;
+use crate::reports::stored;
 use dangvu_domain::summary::subtree::{Changes, Steps, SubtreeCounts, YearCounts, rewrite};
 use dangvu_domain::{Date, Period};
 use diesel::prelude::*;
@@ -164,15 +165,6 @@ fn apply_years(
     diesel::delete(org_years::table.filter(range)).execute(conn)?;
     insert_chunks!(conn, org_years::table, rows, 6);
     Ok(())
-}
-
-/// A figure as stored: below zero or above two billion, the rows it was summed from
-/// disagree with the records (a bug, reported rather than written).
-fn stored(n: i64) -> Result<i32, StoreError> {
-    i32::try_from(n)
-        .ok()
-        .filter(|n| *n >= 0)
-        .ok_or_else(|| StoreError::Corrupt(format!("a subtree's figure of {n}")))
 }
 
 #[derive(Insertable)]

@@ -12,6 +12,7 @@ use crate::db::schema::{
 };
 use crate::interchange::load::insert_chunks;
 use crate::interchange::stored::ID_CHUNK;
+use crate::reports::stored;
 use crate::reports::subtree::{self, Parts};
 use crate::tree::refs::enum_code;
 use dangvu_domain::dates::year_end;
@@ -87,33 +88,31 @@ pub(crate) fn refresh(
 
 /// Rewrites the tallies of `step` (at most [`CELLS_PER_STEP`] cells).
 fn rewrite(conn: &mut DbConnection, step: &[i64]) -> Result<(), StoreError> {
-    {
-        delete(conn, step)?;
-        let stays = stays_in(conn, step)?;
-        let member_ids: Vec<i64> = stays
-            .values()
-            .flatten()
-            .map(|(_, id)| *id)
-            .collect::<BTreeSet<i64>>()
-            .into_iter()
-            .collect();
-        let facts = member_facts(conn, &member_ids)?;
-        let mut rows = Rows::default();
-        for (cell, periods) in &stays {
-            let cell_stays: Vec<Stay<'_>> = periods
-                .iter()
-                .filter_map(|(registered, id)| {
-                    let member = facts.get(id)?;
-                    Some(Stay {
-                        registered: *registered,
-                        member,
-                    })
+    delete(conn, step)?;
+    let stays = stays_in(conn, step)?;
+    let member_ids: Vec<i64> = stays
+        .values()
+        .flatten()
+        .map(|(_, id)| *id)
+        .collect::<BTreeSet<i64>>()
+        .into_iter()
+        .collect();
+    let facts = member_facts(conn, &member_ids)?;
+    let mut rows = Rows::default();
+    for (cell, periods) in &stays {
+        let cell_stays: Vec<Stay<'_>> = periods
+            .iter()
+            .filter_map(|(registered, id)| {
+                let member = facts.get(id)?;
+                Some(Stay {
+                    registered: *registered,
+                    member,
                 })
-                .collect();
-            rows.add(*cell, &tally(&cell_stays))?;
-        }
-        rows.insert(conn)?;
+            })
+            .collect();
+        rows.add(*cell, &tally(&cell_stays))?;
     }
+    rows.insert(conn)?;
     Ok(())
 }
 
@@ -237,11 +236,6 @@ struct RatingRow {
     rated_on: Date,
     rated: i32,
     completed: i32,
-}
-
-/// A tally's number as stored (a cell of more than two billion members is corrupt data).
-fn stored(n: i64) -> Result<i32, StoreError> {
-    i32::try_from(n).map_err(|_| StoreError::Corrupt(format!("a cell's count of {n}")))
 }
 
 impl Rows {
