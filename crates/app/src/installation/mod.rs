@@ -58,6 +58,7 @@ impl App {
         let dataset = Self::generate_demo(seed);
         let generated = started.elapsed();
         let stats = self.load_dataset(caller, &dataset)?;
+        self.store.settle_after_loads().map_err(Error::from)?;
         tracing::info!(?generated, loaded = ?started.elapsed() - generated, seed, "demo loaded");
         Ok(stats)
     }

@@ -3,7 +3,7 @@
 
 use super::DemoError;
 use crate::records::LoadStats;
-use crate::{App, Caller};
+use crate::{App, Caller, Error};
 pub use dangvu_demo::Scale;
 
 /// One part of a generated installation, loaded.
@@ -43,6 +43,7 @@ impl App {
                 stats,
             });
         }
+        self.store.settle_after_loads().map_err(Error::from)?;
         Ok(total)
     }
 }

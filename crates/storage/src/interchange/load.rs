@@ -283,6 +283,19 @@ pub(crate) fn refresh_statistics(conn: &mut DbConnection) -> Result<(), StoreErr
     }
     Ok(())
 }
+/// Settles PostgreSQL's tables after a bulk load: `vacuum` marks the new pages all-visible
+/// (so that the member lists' index-only scans read no table pages) and drops the rows the
+/// figures' rewrites replaced. Until autovacuum came by on its own, the demo's member lists
+/// were half again slower under load (decision 0004). It cannot run inside a transaction;
+/// SQLite has nothing of the kind to do.
+pub(crate) fn settle(conn: &mut DbConnection) -> Result<(), StoreError> {
+    use diesel::connection::SimpleConnection;
+    if let DbConnection::Pg(_) = conn {
+        conn.batch_execute("vacuum")?;
+    }
+    Ok(())
+}
+
 /// How many rows a bulk load wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct LoadStats {

@@ -22,6 +22,15 @@ impl Store {
         self.read(|c| load::load(c, ds, audit))
     }
 
+    /// Settles the tables after bulk loads (PostgreSQL's `vacuum`; nothing on SQLite), so
+    /// that the first readers after a load get the speed of a settled database. Outside any
+    /// transaction, once after the last of a series of loads.
+    #[tracing::instrument(skip_all, err)]
+    pub fn settle_after_loads(&self) -> Result<(), StoreError> {
+        let mut pooled = self.pooled()?;
+        load::settle(&mut pooled)
+    }
+
     /// The existing records that the references of an imported file may point to (see
     /// `dangvu_domain::interchange::build_dataset_with`): those `scope` reaches.
     #[tracing::instrument(skip_all, err)]
