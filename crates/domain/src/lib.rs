@@ -15,6 +15,7 @@ pub mod interchange;
 pub mod membership;
 pub mod privacy;
 pub mod roles;
+pub mod standing;
 pub mod summary;
 pub mod text;
 pub mod tree;

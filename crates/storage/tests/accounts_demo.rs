@@ -59,5 +59,11 @@ fn the_demo_has_one_account_per_role_reaching_its_part_of_the_district() {
             .member(&Scope::for_actor(&secretary, today), &member)
             .unwrap();
         assert_eq!(record.code, member);
+        // ... and is an active member today, whose account works (not one who died).
+        let person = ds.members.iter().find(|m| m.code == member).unwrap();
+        assert_eq!(
+            person.status_on(today),
+            dangvu_domain::MemberStatus::DangSinhHoat
+        );
     }
 }

@@ -90,7 +90,7 @@ pub struct RouteSpec {
 pub(crate) const READ: Access = Access::AnyOf(&[ReadRecords]);
 /// Reading records within the scope, or one's own record.
 pub(crate) const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
-const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
+pub(crate) const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
 /// Importing a file into the scope (page and API).
 pub(crate) const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
 /// Exporting the scope's records (page and API).

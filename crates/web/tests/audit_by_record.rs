@@ -31,9 +31,9 @@ async fn filtering_the_audit_page_by_a_member_code_shows_the_reads_of_that_profi
         let uri = format!("/audit?code={}", urlencode(&read));
         let page = get(demo.app(), &uri).await;
         assert_eq!(page.status, StatusCode::OK, "{}", demo.label);
-        assert!(page.has(&format!(">{read}<")) && page.has(">read<") && page.has(">xem<"));
+        assert!(page.has(&format!(">{read}<")) && page.has(">Xem hồ sơ<") && page.has(">xem<"));
         assert!(!page.has(&format!(">{other}<")), "only the chosen record");
-        assert!(!page.has(">dataset.load<") && !page.has(">canbo<"));
+        assert!(!page.has(">Nạp toàn bộ dữ liệu<") && !page.has(">canbo<"));
         assert!(page.has(&format!("name=\"code\" value=\"{read}\"")));
         assert!(page.has("Mã đối tượng"));
 
@@ -43,5 +43,52 @@ async fn filtering_the_audit_page_by_a_member_code_shows_the_reads_of_that_profi
         let uri = format!("/audit?code={}&actor=canbo", urlencode(&other));
         let canbo = get(demo.app(), &uri).await;
         assert!(canbo.has(&format!(">{other}<")) && canbo.has(">canbo<"));
+    }
+}
+
+#[tokio::test]
+async fn the_audit_page_reads_in_words_and_offers_the_kinds_of_record_as_choices() {
+    for demo in backends() {
+        let ip = "192.0.2.41";
+        let request = support::login_request("xem", "khong-dung-mat-khau", "/", ip);
+        let failed = support::send(demo.anonymous(), request).await;
+        assert_eq!(failed.status, StatusCode::UNAUTHORIZED, "{}", demo.label);
+
+        let page = get(demo.app(), "/audit?entity=account&actor=xem").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", demo.label);
+        assert!(
+            page.has("<td>Đăng nhập không thành công</td>"),
+            "the action in words"
+        );
+        assert!(
+            page.has("<td>Tài khoản</td>"),
+            "the kind of record in words"
+        );
+        assert!(page.has("<span class=\"detail-key\">Lý do:</span> Sai mật khẩu"));
+        assert!(!page.has("login.failed") && !page.has("wrong_password"));
+        assert!(
+            !page.has("{&#34;") && !page.has("{&quot;") && !page.has("{\"reason"),
+            "no JSON"
+        );
+        assert!(page.has("<select id=\"entity\" name=\"entity\">"));
+        assert!(page.has("<option value=\"account\" selected>Tài khoản</option>"));
+        assert!(page.has("<option value=\"member\">Đảng viên</option>"));
+
+        let loads = get(demo.app(), "/audit?entity=dataset").await;
+        assert!(loads.has("<td>Nạp toàn bộ dữ liệu</td>"), "{}", demo.label);
+        assert!(loads.has("<span class=\"detail-key\">Đảng viên:</span> "));
+
+        let english = get(demo.app(), "/audit?entity=account&actor=xem&lang=en").await;
+        assert!(english.has("<td>Sign-in failed</td>") && english.has("Wrong password"));
+
+        // The API keeps the log as stored: codes and the JSON text.
+        let api = get(demo.app(), "/api/v1/audit?entity=account&actor=xem").await;
+        assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+        let rows = api.json()["rows"].as_array().unwrap().clone();
+        let failed = rows.iter().find(|r| r["action"] == "login.failed").unwrap();
+        assert_eq!(failed["entity"], "account");
+        assert_eq!(failed["after_json"], "{\"reason\":\"wrong_password\"}");
+        let refused = get(demo.app_as("canbo"), "/api/v1/audit").await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
     }
 }

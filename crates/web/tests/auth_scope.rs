@@ -154,16 +154,19 @@ async fn the_audit_page_filters_by_person_kind_and_day_and_pages_back() {
         get(demo.app_as("xem"), "/orgs/VX.02").await;
         let page = get(demo.app(), "/audit").await;
         assert_eq!(page.status, StatusCode::OK, "{}", demo.label);
-        assert!(page.has("Nhật ký truy cập và thay đổi") && page.has("dataset.load"));
+        assert!(page.has("Nhật ký truy cập và thay đổi") && page.has(">Nạp toàn bộ dữ liệu<"));
         let logins = get(demo.app(), "/audit?actor=xem&entity=account").await;
-        assert!(logins.has(">login<") && !logins.has(">dataset.load<"));
+        assert!(logins.has(">Đăng nhập<") && !logins.has(">Nạp toàn bộ dữ liệu<"));
         assert!(logins.has(">xem<") && !logins.has(">test<"));
         let today = get(
             demo.app(),
             "/audit?from=2025-11-26&to=2025-11-26&entity=dataset",
         )
         .await;
-        assert!(today.has(">dataset.load<"), "loaded at 09:00 on the day");
+        assert!(
+            today.has(">Nạp toàn bộ dữ liệu<"),
+            "loaded at 09:00 on the day"
+        );
         let before = get(demo.app(), "/audit?to=2025-11-25&entity=dataset").await;
         assert!(before.has("Không có dòng nhật ký nào phù hợp."));
         let bad = get(demo.app(), "/audit?from=26-11-2025").await;

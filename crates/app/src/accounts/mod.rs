@@ -3,26 +3,41 @@
 //! Signing in and resolving a session or token happen before anyone is known, so they take
 //! no [`Caller`]; managing accounts and tokens is the administrators' work and takes one
 //! (storage refuses any scope but the whole installation).
+//!
+//! A member's own account works only while the member belongs to the Party: from the day
+//! the status history says they left (deceased, expelled, struck off, resigned,
+//! transferred out; [`dangvu_domain::standing::account_closed_on`]) sign-in is refused with
+//! that reason, and the account's sessions and tokens are no longer accepted.
 
 use crate::records::{AccountView, DemoAccount, NewAccount, TokenView};
 use crate::{App, AuthError, Caller, Error, SessionToken, TokenSecret};
 use chrono::NaiveDateTime;
-use dangvu_domain::Date;
-use dangvu_domain::actor::{Actor, NewPassword, Username};
+use dangvu_domain::actor::{Actor, NewPassword, Reach, Username};
+use dangvu_domain::standing::account_closed_on;
+use dangvu_domain::{Date, MemberCode};
+use dangvu_storage::{Scope, StoreError};
 
 impl App {
-    /// Signs in with a username and password from `source` at `now`: a new session, and
-    /// the end of the browser's `previous` one if it had any. Failures are throttled and
-    /// audited by storage.
+    /// Signs in with a username and password from `source` at `now` (`today` where the
+    /// records are kept): a new session, and the end of the browser's `previous` one if it
+    /// had any. Failures are throttled and audited by storage; the account of a member who
+    /// has left the Party by `today` is refused ([`AuthError::MemberLeft`]).
     pub fn sign_in(
         &self,
         username: &str,
         password: &str,
         source: &str,
         now: NaiveDateTime,
+        today: Date,
         previous: Option<&str>,
     ) -> Result<(Actor, SessionToken), AuthError> {
-        let signed_in = self.store.login(username, password, source, now)?;
+        let closed = match self.store.account_member(username)? {
+            Some(member) => self.member_left_by(&member, today)?,
+            None => None,
+        };
+        let signed_in = self
+            .store
+            .login_unless_closed(username, password, source, now, closed)?;
         if let Some(previous) = previous {
             self.store.end_session(previous, source, now)?;
         }
@@ -34,14 +49,54 @@ impl App {
         Ok(self.store.end_session(token, source, now)?)
     }
 
-    /// The account of a live session, or `None`.
-    pub fn session_actor(&self, token: &str, now: NaiveDateTime) -> Result<Option<Actor>, Error> {
-        Ok(self.store.session_actor(token, now)?)
+    /// The account of a live session, or `None` (also when the account's member has left
+    /// the Party by `today`).
+    pub fn session_actor(
+        &self,
+        token: &str,
+        now: NaiveDateTime,
+        today: Date,
+    ) -> Result<Option<Actor>, Error> {
+        let actor = self.store.session_actor(token, now)?;
+        self.still_open(actor, today)
     }
 
-    /// The account of a valid API token, or `None`.
-    pub fn token_actor(&self, secret: &str, now: NaiveDateTime) -> Result<Option<Actor>, Error> {
-        Ok(self.store.token_actor(secret, now)?)
+    /// The account of a valid API token, or `None` (also when the account's member has
+    /// left the Party by `today`).
+    pub fn token_actor(
+        &self,
+        secret: &str,
+        now: NaiveDateTime,
+        today: Date,
+    ) -> Result<Option<Actor>, Error> {
+        let actor = self.store.token_actor(secret, now)?;
+        self.still_open(actor, today)
+    }
+
+    /// `actor`, unless it is the account of a member who has left the Party by `today`.
+    fn still_open(&self, actor: Option<Actor>, today: Date) -> Result<Option<Actor>, Error> {
+        let Some(actor) = actor else {
+            return Ok(None);
+        };
+        if let Reach::OwnRecord(member) = actor.reach()
+            && self.member_left_by(member, today)?.is_some()
+        {
+            return Ok(None);
+        }
+        Ok(Some(actor))
+    }
+
+    /// The day `member` left the Party, if that day has come by `today`: from then on
+    /// their own account no longer works. A member no longer on record counts as gone.
+    fn member_left_by(&self, member: &MemberCode, today: Date) -> Result<Option<Date>, StoreError> {
+        let own = Scope::own_record(member.clone(), today);
+        let statuses = match self.store.member_statuses(&own, member) {
+            Ok(statuses) => statuses,
+            Err(StoreError::NotFound { .. }) => return Ok(Some(today)),
+            Err(other) => return Err(other),
+        };
+        let periods: Vec<_> = statuses.iter().map(|s| (s.period, s.status)).collect();
+        Ok(account_closed_on(&periods, today))
     }
 
     /// Changes the signed-in account's own password after checking the current one; with

@@ -33,9 +33,9 @@ impl App {
         Ok(Some(ReadProblem::whole(
             "",
             format!(
-                "tài khoản này đã có {refused} lần nhập bị từ chối vì số CCCD đã thuộc về một \
+                "tài khoản này đã có {refused} lần nhập bị từ chối vì số định danh cá nhân đã thuộc về một \
                  đảng viên đang lưu trong 24 giờ qua; việc nhập tạm dừng để tránh dò tìm \
-                 thông tin cá nhân. Hãy kiểm tra lại số CCCD, hoặc nhờ quản trị viên nhập tệp"
+                 thông tin cá nhân. Hãy kiểm tra lại số định danh cá nhân, hoặc nhờ quản trị viên nhập tệp"
             ),
             format!(
                 "this account had {refused} imports refused in the last 24 hours for a citizen \

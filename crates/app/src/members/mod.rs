@@ -1,12 +1,14 @@
 //! Members: the list of a subtree on a date, and one member's full record.
 //!
 //! Opening a record is a read of personal data: it is written to the audit log in the
-//! same transaction, and the citizen ID is masked unless the caller's role needs it.
+//! same transaction, and the citizen ID is masked unless the caller's role needs it. The
+//! registration history of a member who left the Party ends on the day they left.
 
 use crate::records::{MemberDetail, MemberPage, MemberQuery, OrgDetail};
 use crate::{App, Caller, Error};
 use dangvu_domain::MemberCode;
 use dangvu_domain::privacy::mask_citizen_id;
+use dangvu_domain::standing::{left_party, registration_until_exit};
 
 impl App {
     /// A page of the members of `query.org`'s subtree on `query.as_of`, in Vietnamese name
@@ -34,7 +36,22 @@ impl App {
         if !caller.sees_citizen_id() {
             mask_member(&mut member);
         }
+        close_at_exit(&mut member);
         Ok(member)
+    }
+}
+
+/// Ends the registration still open when the member left the Party on the day they left,
+/// so that the history does not run to "now" for a member who died or was expelled.
+fn close_at_exit(member: &mut MemberDetail) {
+    let statuses: Vec<_> = member
+        .statuses
+        .iter()
+        .map(|s| (s.period, s.status))
+        .collect();
+    let left_on = left_party(&statuses).map(|(day, _)| day);
+    for registration in &mut member.registrations {
+        registration.period = registration_until_exit(registration.period, left_on);
     }
 }
 

@@ -133,7 +133,7 @@ impl<'a, 'p> RowReader<'a, 'p> {
         self.report(
             key,
             Reason::new(
-                "số CCCD phải gồm đúng 12 chữ số",
+                "số định danh cá nhân phải gồm đúng 12 chữ số",
                 "a citizen ID has exactly 12 digits",
             ),
         );

@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub mod cells;
+mod kinds;
 pub mod subtree;
+
+pub use kinds::FigureKinds;
 
 /// What a summary is asked for: a subtree and a period, with the reference date.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,7 +16,8 @@ use crate::db::conn::DbConnection;
 use crate::{AuditAction, AuditEntity};
 use crate::{AuditContext, AuthError, SessionToken, Store, StoreError};
 use chrono::NaiveDateTime;
-use dangvu_domain::actor::{Actor, NewPassword, Username};
+use dangvu_domain::actor::{Actor, NewPassword, Reach, Username};
+use dangvu_domain::{Date, MemberCode};
 use serde_json::json;
 
 /// Who is trying, as typed, and from where.
@@ -25,6 +26,9 @@ struct Attempt<'a> {
     password: &'a str,
     source: String,
     now: NaiveDateTime,
+    /// The day the account's member left the Party, when the use case found it has come:
+    /// the right password then answers [`AuthError::MemberLeft`].
+    closed_since: Option<Date>,
 }
 
 impl Attempt<'_> {
@@ -80,10 +84,15 @@ fn check(
         }
         Some(row) if !verify_password(&row.password_hash, attempt.password) => "wrong_password",
         Some(row) if row.disabled => "disabled",
+        Some(_) if attempt.closed_since.is_some() => "member_left",
         Some(_) => "",
     };
-    match account {
-        Some(row) if reason.is_empty() => Ok(Ok(row)),
+    match (account, attempt.closed_since) {
+        (Some(row), _) if reason.is_empty() => Ok(Ok(row)),
+        (_, Some(since)) if reason == "member_left" => {
+            record_failure(conn, attempt, AuditAction::LoginFailed, reason)?;
+            Ok(Err(AuthError::MemberLeft { since }))
+        }
         _ => {
             record_failure(conn, attempt, AuditAction::LoginFailed, reason)?;
             Ok(Err(AuthError::BadCredentials))
@@ -122,6 +131,7 @@ fn attempt<'a>(username: &str, password: &'a str, source: &str, now: NaiveDateTi
         password,
         source: kept(source),
         now,
+        closed_since: None,
     }
 }
 
@@ -143,7 +153,6 @@ impl Store {
 
     /// [`Store::authenticate`] and [`Store::create_session`] in one transaction: the actor
     /// and the token for its session cookie.
-    #[tracing::instrument(skip_all, fields(source), err)]
     pub fn login(
         &self,
         username: &str,
@@ -151,7 +160,26 @@ impl Store {
         source: &str,
         now: NaiveDateTime,
     ) -> Result<(Actor, SessionToken), AuthError> {
-        let attempt = attempt(username, password, source, now);
+        self.login_unless_closed(username, password, source, now, None)
+    }
+
+    /// [`Store::login`] for an account that the use case found closed since `closed_since`
+    /// (its member left the Party): the right password is then refused with
+    /// [`AuthError::MemberLeft`] and recorded as a failure (`member_left`); a wrong one
+    /// answers as for any account.
+    #[tracing::instrument(skip_all, fields(source), err)]
+    pub fn login_unless_closed(
+        &self,
+        username: &str,
+        password: &str,
+        source: &str,
+        now: NaiveDateTime,
+        closed_since: Option<Date>,
+    ) -> Result<(Actor, SessionToken), AuthError> {
+        let attempt = Attempt {
+            closed_since,
+            ..attempt(username, password, source, now)
+        };
         let outcome = self.write(|c| -> Result<Result<_, AuthError>, StoreError> {
             let actor = match sign_in(c, &attempt)? {
                 Ok(actor) => actor,
@@ -161,6 +189,23 @@ impl Store {
             Ok(Ok((actor, token)))
         })?;
         self.noted(&attempt, outcome)
+    }
+
+    /// The member whose own account `username` (as typed) is, if it is a member's account:
+    /// what the sign-in use case needs to decide whether the account still works. Reads
+    /// nothing else and records nothing.
+    pub fn account_member(&self, username: &str) -> Result<Option<MemberCode>, StoreError> {
+        let Ok(name) = Username::parse(username) else {
+            return Ok(None);
+        };
+        let row = self.read(|c| Ok(account_rows::find(c, Which::Name(name.as_str()))?))?;
+        Ok(row
+            .map(|row| row.actor())
+            .transpose()?
+            .and_then(|actor| match actor.reach() {
+                Reach::OwnRecord(member) => Some(member.clone()),
+                Reach::Everything | Reach::Subtree(_) => None,
+            }))
     }
 
     /// `outcome` of `attempt`, after counting it if the throttle refused it.

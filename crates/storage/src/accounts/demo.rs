@@ -9,12 +9,13 @@ use crate::accounts::manage::insert;
 use crate::accounts::secrets::{generated_password, hash_password};
 use crate::db::conn::DbConnection;
 use crate::db::dating::valid_on;
-use crate::db::schema::{accounts, members, registrations};
+use crate::db::schema::{accounts, member_statuses, members, registrations};
 use crate::tree::sql as tree_sql;
 use crate::{AuditContext, DemoAccount, NewAccount, Store, StoreError};
 use dangvu_domain::actor::{NewPassword, Username};
+use dangvu_domain::enums::Enumeration;
 use dangvu_domain::roles::Role;
-use dangvu_domain::{Date, MemberCode, OrgCode};
+use dangvu_domain::{Date, MemberCode, MemberStatus, OrgCode};
 use diesel::prelude::*;
 
 /// The administrator created on a database without accounts.
@@ -43,17 +44,26 @@ pub fn demo_password(username: &str) -> String {
 }
 
 /// The member of the demo cell whose account is `dangvien`: the first by code registered
-/// there on `today`.
+/// there on `today` who is an active Party member that day (admitted, not exempted) — not
+/// a member who died or left, whose account would no longer work.
 fn demo_member(conn: &mut DbConnection, today: Date) -> Result<MemberCode, StoreError> {
     let cell = tree_sql::org_id(conn, DEMO_CELL)?;
     let code: Option<String> = registrations::table
         .inner_join(members::table.on(members::id.eq(registrations::member_id)))
+        .inner_join(member_statuses::table.on(member_statuses::member_id.eq(members::id)))
         .filter(registrations::org_id.eq(cell))
         .filter(valid_on(
             registrations::valid_from,
             registrations::valid_to,
             today,
         ))
+        .filter(valid_on(
+            member_statuses::valid_from,
+            member_statuses::valid_to,
+            today,
+        ))
+        .filter(member_statuses::status.eq(MemberStatus::DangSinhHoat.code()))
+        .filter(members::admitted_on.le(today))
         .order(members::code)
         .select(members::code)
         .first(conn)

@@ -95,6 +95,14 @@ pub enum AuthError {
         /// How long to wait.
         seconds: u64,
     },
+    /// The password was right, but the account belongs to a member who left the Party
+    /// (deceased, expelled, struck off, resigned, transferred out) on `since`: it no longer
+    /// works. Said only after the password checked, so it tells nothing to a stranger.
+    #[error("the account's member left the Party on {since}; the account no longer works")]
+    MemberLeft {
+        /// The day the member left, from which the account stopped working.
+        since: dangvu_domain::Date,
+    },
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] crate::StoreError),

@@ -3,26 +3,34 @@
 use crate::db::conn::DbConnection;
 use crate::db::schema::{member_ratings, member_statuses, members, organizations, registrations};
 use crate::members::sheet::SheetRow;
+use crate::tree::access::reachable_orgs;
 use crate::tree::refs::{REF_COLUMNS, enum_code, org_ref};
-use crate::{MemberDetail, RatingView, RegistrationView, StatusView, StoreError};
+use crate::{MemberDetail, RatingView, RegistrationView, Scope, StatusView, StoreError};
 use dangvu_domain::{Date, Period};
 use diesel::prelude::*;
 
-/// The record of member `member_id`.
-pub(crate) fn detail(conn: &mut DbConnection, member_id: i64) -> Result<MemberDetail, StoreError> {
+/// The record of member `member_id`, read under `scope` (which organizations it may link).
+pub(crate) fn detail(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    member_id: i64,
+) -> Result<MemberDetail, StoreError> {
     let row: SheetRow = members::table
         .find(member_id)
         .select(SheetRow::as_select())
         .first(conn)?;
     let sheet = row.into_sheet()?;
+    let registrations = registrations_of(conn, member_id)?;
+    let reachable = reachable_orgs(conn, scope, registrations.iter().map(|r| &r.org.code))?;
     Ok(MemberDetail {
         code: sheet.code,
         admitted_on: sheet.admitted_on,
         official_on: sheet.official_on,
-        registrations: registrations_of(conn, member_id)?,
+        registrations,
         statuses: statuses_of(conn, member_id)?,
         ratings: ratings_of(conn, member_id)?,
         profile: sheet.profile,
+        reachable,
     })
 }
 
@@ -50,7 +58,11 @@ fn registrations_of(
         .collect()
 }
 
-fn statuses_of(conn: &mut DbConnection, member_id: i64) -> Result<Vec<StatusView>, StoreError> {
+/// The status periods of member `member_id`, oldest first.
+pub(crate) fn statuses_of(
+    conn: &mut DbConnection,
+    member_id: i64,
+) -> Result<Vec<StatusView>, StoreError> {
     let rows: Vec<(String, Date, Date)> = member_statuses::table
         .filter(member_statuses::member_id.eq(member_id))
         .order(member_statuses::valid_from)

@@ -5,7 +5,8 @@ use super::{detail, list};
 use crate::audit::pending::QueuedRow;
 use crate::tree::access::{visible_member, visible_org};
 use crate::{
-    AuditContext, AuditEntity, MemberDetail, MemberPage, MemberQuery, Scope, Store, StoreError,
+    AuditContext, AuditEntity, MemberDetail, MemberPage, MemberQuery, Scope, StatusView, Store,
+    StoreError,
 };
 use dangvu_domain::MemberCode;
 
@@ -24,7 +25,22 @@ impl Store {
     pub fn member(&self, scope: &Scope, code: &MemberCode) -> Result<MemberDetail, StoreError> {
         self.read(|c| {
             let member_id = visible_member(c, scope, code.as_str())?;
-            detail::detail(c, member_id)
+            detail::detail(c, scope, member_id)
+        })
+    }
+
+    /// A member's status periods, oldest first: what decides whether the member's own
+    /// account still works ([`dangvu_domain::standing`]). Not a reading of the record by a
+    /// person, so not audited.
+    #[tracing::instrument(skip_all, fields(member = %code), err)]
+    pub fn member_statuses(
+        &self,
+        scope: &Scope,
+        code: &MemberCode,
+    ) -> Result<Vec<StatusView>, StoreError> {
+        self.read(|c| {
+            let member_id = visible_member(c, scope, code.as_str())?;
+            detail::statuses_of(c, member_id)
         })
     }
 
@@ -41,7 +57,7 @@ impl Store {
         self.read_audited(
             |c| {
                 let member_id = visible_member(c, scope, code.as_str())?;
-                detail::detail(c, member_id)
+                detail::detail(c, scope, member_id)
             },
             |_| QueuedRow::read(ctx, AuditEntity::Member, code.as_str()),
         )

@@ -4,6 +4,7 @@ use crate::OrgRef;
 use dangvu_domain::dataset::MemberProfile;
 use dangvu_domain::{Date, Gender, MemberCode, MemberStatus, OrgCode, Period, Rating};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// One row of a member list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,4 +145,15 @@ pub struct MemberDetail {
     pub statuses: Vec<StatusView>,
     /// Ratings, oldest first.
     pub ratings: Vec<RatingView>,
+    /// The organizations of the registrations that the reader's scope reaches: the page
+    /// links to those and names the others as plain text.
+    #[serde(skip)]
+    pub reachable: BTreeSet<OrgCode>,
+}
+
+impl MemberDetail {
+    /// Whether the reader's scope reaches organization `code` (so a link to it works).
+    pub fn reaches(&self, code: &OrgCode) -> bool {
+        self.reachable.contains(code)
+    }
 }

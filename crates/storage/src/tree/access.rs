@@ -14,9 +14,10 @@ use crate::tree::anchor::anchor_day;
 use crate::tree::sql::{self as tree_sql, place_on, places};
 use crate::{Scope, StoreError};
 use dangvu_domain::actor::Reach;
-use dangvu_domain::{Date, Period};
+use dangvu_domain::{Date, OrgCode, Period};
 use diesel::dsl::{Eq, Filter, Order, Select};
 use diesel::prelude::*;
+use std::collections::BTreeSet;
 
 /// The id of the organization `code` if the scope reaches it, else `NotFound`.
 pub(crate) fn visible_org(
@@ -31,6 +32,31 @@ pub(crate) fn visible_org(
         not_found(Entity::Organization, code)
     })?;
     Ok(org_id)
+}
+
+/// Which of `codes` the scope reaches: a page links only to those (a link to another
+/// would answer "not found") and names the others as plain text.
+pub(crate) fn reachable_orgs<'a>(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    codes: impl IntoIterator<Item = &'a OrgCode>,
+) -> Result<BTreeSet<OrgCode>, StoreError> {
+    let mut reached = BTreeSet::new();
+    for code in codes {
+        let reaches = match scope.reach() {
+            Reach::Everything => true,
+            Reach::OwnRecord(_) => false,
+            Reach::Subtree(_) => match visible_org(conn, scope, code.as_str()) {
+                Ok(_) => true,
+                Err(StoreError::NotFound { .. }) => false,
+                Err(other) => return Err(other),
+            },
+        };
+        if reaches {
+            reached.insert(code.clone());
+        }
+    }
+    Ok(reached)
 }
 
 /// The id of the member `code` if the scope reaches them, else `NotFound`.

@@ -99,6 +99,7 @@ pub(crate) fn detail(
                 parent: parent.and_then(|id| refs.get(&id).cloned()),
             })
             .collect(),
+        reachable: Default::default(),
     })
 }
 

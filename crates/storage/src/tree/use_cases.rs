@@ -1,6 +1,6 @@
 //! The use cases of the organization tree: roots, one organization, its children.
 
-use super::access::visible_org;
+use super::access::{reachable_orgs, visible_org};
 use super::orgs;
 use super::search;
 use crate::{OrgChild, OrgDetail, OrgRef, Scope, Store, StoreError};
@@ -19,7 +19,10 @@ impl Store {
     pub fn org(&self, scope: &Scope, code: &OrgCode, as_of: Date) -> Result<OrgDetail, StoreError> {
         self.read(|c| {
             let org_id = visible_org(c, scope, code.as_str())?;
-            orgs::detail(c, org_id, as_of)
+            let mut detail = orgs::detail(c, org_id, as_of)?;
+            let named = detail.named_orgs();
+            detail.reachable = reachable_orgs(c, scope, &named)?;
+            Ok(detail)
         })
     }
 

@@ -2,6 +2,7 @@
 
 use dangvu_domain::{Date, OrgCode, OrgType, Period};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// A reference to an organization, as shown in links.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,6 +41,28 @@ pub struct OrgDetail {
     pub ancestors: Vec<OrgRef>,
     /// Every superior it has had.
     pub parent_history: Vec<ParentPeriod>,
+    /// The organizations named above that the reader's scope reaches: the page links to
+    /// those and names the others as plain text.
+    #[serde(skip)]
+    pub reachable: BTreeSet<OrgCode>,
+}
+
+impl OrgDetail {
+    /// Whether the reader's scope reaches organization `code` (so a link to it works).
+    pub fn reaches(&self, code: &OrgCode) -> bool {
+        self.reachable.contains(code)
+    }
+
+    /// The other organizations the page names: ancestors, superiors, merge target.
+    pub(crate) fn named_orgs(&self) -> Vec<OrgCode> {
+        let parents = self.parent_history.iter().filter_map(|p| p.parent.as_ref());
+        self.ancestors
+            .iter()
+            .chain(parents)
+            .chain(self.merged_into.as_ref())
+            .map(|org| org.code.clone())
+            .collect()
+    }
 }
 
 /// A child organization with its figures on the date asked.

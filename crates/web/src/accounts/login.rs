@@ -122,11 +122,20 @@ pub(crate) async fn submit_login(
         return failed(StatusCode::UNPROCESSABLE_ENTITY, message, ctx);
     }
     let source = client_address(&parts.extensions);
-    let now = state.now();
+    let (now, today) = (state.now(), state.today());
     let previous = cookies::read(&parts.headers, SESSION_COOKIE).map(str::to_string);
     let (username, password) = (form.username.clone(), form.password.clone());
     let outcome = state
-        .blocking(move |app| app.sign_in(&username, &password, &source, now, previous.as_deref()))
+        .blocking(move |app| {
+            app.sign_in(
+                &username,
+                &password,
+                &source,
+                now,
+                today,
+                previous.as_deref(),
+            )
+        })
         .await?;
     match outcome {
         Ok((_, token)) => {
@@ -148,8 +157,20 @@ pub(crate) async fn submit_login(
                 .insert(RETRY_AFTER, HeaderValue::from(seconds));
             Ok(response)
         }
+        Err(AuthError::MemberLeft { since }) => {
+            let message = member_left_message(ctx.lang, since);
+            failed(StatusCode::FORBIDDEN, message, ctx)
+        }
         Err(AuthError::Store(error)) => Err(error.into()),
     }
+}
+
+/// Why the account of a member who left the Party no longer signs in, and since when.
+pub(crate) fn member_left_message(lang: Lang, since: dangvu_domain::Date) -> String {
+    lang.fill(
+        "account_closed.member_left",
+        &[("date", &lang.date(&since))],
+    )
 }
 
 /// "Try again in N minutes": the wait of a refused attempt, in whole minutes (at least one).

@@ -161,6 +161,10 @@ pub(crate) async fn change_password(
                 .insert(RETRY_AFTER, HeaderValue::from(seconds));
             Ok(response)
         }
+        Err(AuthError::MemberLeft { since }) => {
+            let message = crate::accounts::login::member_left_message(ctx.lang, since);
+            refused(ctx, &auth, StatusCode::FORBIDDEN, message)
+        }
         Err(AuthError::Store(error)) => Err(error.into()),
     }
 }

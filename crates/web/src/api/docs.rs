@@ -279,6 +279,7 @@ mod tests {
         "get_member",
         "get_summary",
         "get_openapi",
+        "list_audit",
     ];
 
     #[test]

@@ -59,6 +59,7 @@ const SESSION: &str = "session";
         crate::members::api::list_members,
         crate::members::api::get_member,
         crate::reports::api::get_summary,
+        crate::audit::api::list_audit,
         crate::interchange::api::import_file,
         crate::interchange::api::export_org,
         get_openapi,
@@ -68,6 +69,7 @@ const SESSION: &str = "session";
         (name = "members", description = "Party members"),
         (name = "reports", description = "Reports"),
         (name = "transfer", description = "Import and export of interchange files"),
+        (name = "audit", description = "The audit log, for administrators"),
         (name = "meta", description = "This document"),
     ),
     modifiers(&Contract)

@@ -1,12 +1,14 @@
 //! `GET /audit`: the audit log, for administrators.
 //!
 //! Newest first, fifty rows a page (keyset: the next page starts below the last row's id),
-//! filtered by who acted, the kind of record, the record's code and a range of days. Times are shown, and
-//! days are read, in Vietnam time (UTC+7), the time of the people who read the log; the log
-//! itself is kept in UTC. Every row says who, when, from where, what, on which record, and
-//! the record before and after.
+//! filtered by who acted, the kind of record (chosen from a list), the record's code and a
+//! range of days. Times are shown, and days are read, in Vietnam time (UTC+7), the time of
+//! the people who read the log; the log itself is kept in UTC. Every row says who, when,
+//! from where, what, on which record, and the record before and after — in words
+//! ([`labels`]), not as the codes and JSON the log stores.
 
 use crate::accounts::auth::Authenticated;
+use crate::audit::labels::{self, DetailLine};
 use crate::error::{AppError, BadInput};
 use crate::state::AppState;
 use crate::ui::href::encode;
@@ -72,6 +74,31 @@ impl AuditLogPage {
         }
     }
 
+    /// What the row records as done, in words.
+    fn action(&self, row: &AuditEntry) -> String {
+        labels::action(self.lang, &row.action)
+    }
+
+    /// The kind of record the row is about, in words.
+    fn entity(&self, row: &AuditEntry) -> String {
+        labels::entity(self.lang, &row.entity)
+    }
+
+    /// A row's before or after as key–value lines (the API keeps the JSON).
+    fn details(&self, stored: &Option<String>) -> Vec<DetailLine> {
+        labels::details(self.lang, stored.as_deref())
+    }
+
+    /// The choices of the filter on the kind of record.
+    fn entity_choices(&self) -> Vec<(&'static str, String)> {
+        labels::entity_choices(self.lang)
+    }
+
+    /// Whether the filter asks for the kind of record stored as `value`.
+    fn is_chosen_entity(&self, value: &str) -> bool {
+        self.form.entity == value
+    }
+
     fn day_value(day: &Option<Date>) -> String {
         day.map(|d| d.to_string()).unwrap_or_default()
     }
@@ -124,7 +151,7 @@ fn text(raw: &Option<String>) -> String {
 
 impl AuditQuery {
     /// The form's values and the storage filter of one page.
-    fn parse(self) -> Result<(AuditForm, AuditFilter), BadInput> {
+    pub(crate) fn parse(self) -> Result<(AuditForm, AuditFilter), BadInput> {
         let form = AuditForm {
             actor: text(&self.actor).to_ascii_lowercase(),
             entity: text(&self.entity),

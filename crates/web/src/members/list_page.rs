@@ -168,6 +168,7 @@ mod tests {
                 active: true,
                 ancestors: Vec::new(),
                 parent_history: Vec::new(),
+                reachable: Default::default(),
             },
             search: search.into(),
             is_first_page: true,

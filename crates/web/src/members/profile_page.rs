@@ -2,7 +2,9 @@
 //!
 //! The member sheet, the admission and full-membership dates, and the three histories a
 //! Party committee checks: where the member was registered and when, the status changes,
-//! and the yearly ratings. Storage answers only within the reader's scope (a member outside
+//! and the yearly ratings, under a badge saying where the member stands today (the status
+//! history decides: a member who died is not headed "official"); organizations outside the
+//! reader's scope are named without a link. Storage answers only within the reader's scope (a member outside
 //! it is "not found"); every opening is written to the audit log as a read, and the citizen
 //! ID is masked unless the reader's role needs it (both by the use case).
 
@@ -18,6 +20,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use dangvu_app::records::MemberDetail;
 use dangvu_domain::Date;
+use dangvu_domain::standing::{Standing, standing_on};
 use std::borrow::Cow;
 
 /// The member profile page.
@@ -32,9 +35,34 @@ pub(crate) struct MemberPage {
 }
 
 impl MemberPage {
-    /// "Official" or "probationary" today.
+    /// Where the member stands today, from the status history: probationary, official,
+    /// exempted, or the way they left the Party.
+    fn standing_now(&self) -> Standing {
+        let statuses: Vec<_> = self
+            .member
+            .statuses
+            .iter()
+            .map(|s| (s.period, s.status))
+            .collect();
+        standing_on(self.member.official_on, &statuses, self.today)
+    }
+
+    /// The profile's status badge: its text.
     fn standing(&self) -> Cow<'static, str> {
-        crate::members::list_page::standing(self.lang, self.member.official_on, self.today)
+        match self.standing_now() {
+            Standing::Probationary => self.lang.t("members.probationary"),
+            Standing::Official => self.lang.t("members.official"),
+            Standing::Status(status) => self.lang.label(&status),
+        }
+    }
+
+    /// The profile's status badge: its look (a member who left is set apart).
+    fn standing_class(&self) -> &'static str {
+        match self.standing_now() {
+            Standing::Probationary | Standing::Official => "badge-active",
+            standing if standing.has_left() => "badge-left",
+            Standing::Status(_) => "badge-exempted",
+        }
     }
 
     /// The religion, or "none" (the member sheet records the absence of one).

@@ -167,8 +167,8 @@ mod tests {
         let p = Period::new(Some(day("2015-08-01")), Some(day("2020-08-01")));
         assert_eq!(Lang::Vi.since(&p), "01/08/2015");
         assert_eq!(Lang::Vi.until(&p), "31/07/2020");
-        assert_eq!(Lang::Vi.until(&Period::ALWAYS), "nay");
-        assert_eq!(Lang::En.until(&Period::ALWAYS), "present");
+        assert_eq!(Lang::Vi.until(&Period::ALWAYS), "Nay");
+        assert_eq!(Lang::En.until(&Period::ALWAYS), "Present");
         assert_eq!(Lang::En.since(&Period::ALWAYS), "—");
     }
 

@@ -98,12 +98,13 @@ pub(crate) async fn resolve(
         },
     };
     let by_token = credential == Credential::Token;
+    let today = state.today();
     let actor = state
         .blocking(move |app| {
             if by_token {
-                app.token_actor(&secret, now)
+                app.token_actor(&secret, now, today)
             } else {
-                app.session_actor(&secret, now)
+                app.session_actor(&secret, now, today)
             }
         })
         .await??;
