@@ -89,9 +89,12 @@ mod tests {
 
     #[test]
     fn flags_win_over_the_file_and_the_file_over_defaults() {
-        let dir = std::env::temp_dir().join(format!("dangvu-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("c.toml");
+        // A folder removed when the test ends, passed or failed.
+        let dir = tempfile::Builder::new()
+            .prefix("dangvu-config")
+            .tempdir()
+            .unwrap();
+        let file = dir.path().join("c.toml");
         std::fs::write(&file, "database_url = \"from-file.db\"\nlog = \"debug\"\n").unwrap();
         let from_file = Settings::load(&args(None, Some(file.clone()))).unwrap();
         assert_eq!(from_file.database.redacted(), "from-file.db");
@@ -102,11 +105,13 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_missing_files_are_errors() {
-        let dir = std::env::temp_dir().join(format!("dangvu-config-bad-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("bad.toml");
+        let dir = tempfile::Builder::new()
+            .prefix("dangvu-config")
+            .tempdir()
+            .unwrap();
+        let file = dir.path().join("bad.toml");
         std::fs::write(&file, "databse_url = \"typo.db\"\n").unwrap();
         assert!(Settings::load(&args(None, Some(file))).is_err());
-        assert!(Settings::load(&args(None, Some(dir.join("missing.toml")))).is_err());
+        assert!(Settings::load(&args(None, Some(dir.path().join("missing.toml")))).is_err());
     }
 }

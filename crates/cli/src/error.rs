@@ -17,6 +17,25 @@ pub enum CliError {
     /// The configuration is wrong.
     #[error("configuration: {0}")]
     Config(String),
+    /// A command that only works on an existing database was pointed at a SQLite file that
+    /// does not exist (a mistyped `--db` must not become a new, empty database).
+    #[error(
+        "the database {0} does not exist (check --db or DANGVU_DATABASE_URL; only serve, demo, migrate, import and bench create one)"
+    )]
+    NoDatabase(String),
+    /// The configured database cannot be opened (a PostgreSQL database that does not exist,
+    /// a server that does not answer): a configuration to correct, like a wrong URL.
+    #[error("cannot open the database (check --db or DANGVU_DATABASE_URL): {0}")]
+    CannotOpen(String),
+    /// `serve` cannot listen on its address (taken by another program, or not this
+    /// machine's); nothing was written.
+    #[error("cannot listen on {address}: {source}; nothing was changed")]
+    Listen {
+        /// The address asked for.
+        address: String,
+        /// Why.
+        source: std::io::Error,
+    },
     /// The demo would be loaded into a database that already holds data.
     #[error("the database already holds data; the demo is only loaded into an empty database")]
     NotEmpty,
@@ -74,6 +93,15 @@ impl CliError {
             CliError::Store(e) => store_message_vi(e),
             CliError::Input(e) => input_message_vi(e),
             CliError::Config(detail) => format!("cấu hình sai: {detail}"),
+            CliError::NoDatabase(path) => format!(
+                "cơ sở dữ liệu {path} không tồn tại (kiểm tra --db hoặc DANGVU_DATABASE_URL; chỉ serve, demo, migrate, import và bench tạo cơ sở dữ liệu mới)"
+            ),
+            CliError::Listen { address, source } => format!(
+                "không lắng nghe được tại {address}: {source}; không có gì bị thay đổi (cổng đã có chương trình khác dùng? chọn --listen khác)"
+            ),
+            CliError::CannotOpen(detail) => format!(
+                "không mở được cơ sở dữ liệu (kiểm tra --db hoặc DANGVU_DATABASE_URL): {detail}"
+            ),
             CliError::Password(problem) => problem.reason_vi(),
             CliError::NotEmpty => {
                 "cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được nạp vào cơ sở dữ liệu trống"
@@ -152,18 +180,45 @@ fn input_message_vi(e: &DomainError) -> String {
 }
 
 /// Prints the error (Vietnamese, then English) on standard error and picks the exit status.
+/// A mistake of the person at the keyboard (a bad date, an unknown code) is those two lines
+/// only; a fault of the program or its surroundings is also logged, with its time.
 pub fn report(err: &CliError) -> ExitCode {
-    tracing::error!(error = %err, "command failed");
+    if err.is_fault() {
+        tracing::error!(error = %err, "command failed");
+    }
     eprintln!("Lỗi: {}\nError: {err}", err.message_vi());
     ExitCode::from(match err {
         CliError::Input(_)
         | CliError::Config(_)
+        | CliError::Store(StoreError::Config(_))
+        | CliError::NoDatabase(_)
+        | CliError::CannotOpen(_)
+        | CliError::Listen { .. }
         | CliError::ImportRefused(_)
         | CliError::Password(_) => 2,
         CliError::Store(StoreError::NotFound { .. }) => 3,
         CliError::AuditBroken { .. } | CliError::AuditHeadMissing(_) => 4,
         _ => 1,
     })
+}
+
+impl CliError {
+    /// Whether the failure is the program's or its surroundings' (storage, files, the
+    /// network) rather than an answer to what was asked.
+    fn is_fault(&self) -> bool {
+        match self {
+            CliError::Store(e) => !matches!(
+                e,
+                StoreError::NotFound { .. }
+                    | StoreError::Conflict { .. }
+                    | StoreError::Invalid(_)
+                    | StoreError::Config(_)
+                    | StoreError::Busy
+            ),
+            CliError::Io(_) | CliError::Write(_) => true,
+            _ => false,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod clock;
 mod commands;
 mod config;
 mod error;
+mod logging;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -18,19 +19,10 @@ fn main() -> ExitCode {
         Ok(settings) => settings,
         Err(err) => return error::report(&err),
     };
-    init_tracing(&settings.log);
+    let serving = matches!(cli.command, args::Command::Serve(_));
+    logging::init(&settings.log, serving);
     match commands::run(cli.command, &settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => error::report(&err),
     }
-}
-
-/// Logs go to standard error so that JSON on standard output stays clean.
-fn init_tracing(filter: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_new(filter)
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
 }

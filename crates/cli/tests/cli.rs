@@ -3,55 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers fail loudly
 
+mod support;
+
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-/// A fresh working folder with its own SQLite database.
-struct Workdir {
-    dir: PathBuf,
-    db: Option<String>,
-}
-
-impl Workdir {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("dangvu-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Self { dir, db: None }
-    }
-
-    /// Runs every command against `db` (a SQLite path or a PostgreSQL URL).
-    fn with_db(mut self, db: &str) -> Self {
-        self.db = Some(db.to_string());
-        self
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_dangvu"));
-        if let Some(db) = &self.db {
-            command.args(["--db", db]);
-        }
-        command
-            .args(args)
-            .current_dir(&self.dir)
-            .env_remove("DANGVU_DATABASE_URL")
-            .env_remove("DANGVU_CONFIG")
-            .env("DANGVU_LOG", "warn")
-            .output()
-            .unwrap()
-    }
-}
-
-impl Drop for Workdir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use support::{TERM_REPORT, Workdir, stderr};
 
 #[test]
 fn a_bad_date_is_refused_in_both_languages_before_the_database_is_touched() {
@@ -116,18 +71,7 @@ fn demo_report_on(db: &str) {
     let out = w.run(&["demo"]);
     assert!(out.status.success(), "{}", stderr(&out));
 
-    let out = w.run(&[
-        "report",
-        "summary",
-        "--org",
-        "VX",
-        "--from",
-        "2015-08-01",
-        "--to",
-        "2020-07-31",
-        "--format",
-        "json",
-    ]);
+    let out = w.run(&[&TERM_REPORT[..], &["--format", "json"]].concat());
     assert!(out.status.success(), "{}", stderr(&out));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["org"], "VX");
@@ -180,28 +124,23 @@ fn demo_report_on(db: &str) {
         stderr(&unknown)
     );
 
-    let term = [
-        "report",
-        "summary",
-        "--org",
-        "VX",
-        "--from",
-        "2015-08-01",
-        "--to",
-        "2020-07-31",
-        "--format",
-    ];
-    let text = w.run(&[&term[..], &["text"]].concat());
+    let text = w.run(&[&TERM_REPORT[..], &["--format", "text"]].concat());
     assert!(
         String::from_utf8_lossy(&text.stdout)
             .contains("Tổ chức cơ sở đảng / Grassroots organizations")
     );
 
-    let xlsx = w.run(&[&term[..], &["xlsx", "--out", "bao-cao.xlsx"]].concat());
+    let xlsx = w.run(
+        &[
+            &TERM_REPORT[..],
+            &["--format", "xlsx", "--out", "bao-cao.xlsx"],
+        ]
+        .concat(),
+    );
     assert!(xlsx.status.success(), "{}", stderr(&xlsx));
     let book = std::fs::read(w.dir.join("bao-cao.xlsx")).unwrap();
     assert!(book.starts_with(b"PK") && book.len() > 4000, "a workbook");
-    let no_file = w.run(&[&term[..], &["xlsx"]].concat());
+    let no_file = w.run(&[&TERM_REPORT[..], &["--format", "xlsx"]].concat());
     assert_eq!(no_file.status.code(), Some(2), "a workbook needs --out");
     assert!(stderr(&no_file).contains("--out"), "{}", stderr(&no_file));
 }

@@ -117,6 +117,13 @@ async fn an_org_that_did_not_exist_on_the_date_says_so() {
         );
         assert!(page.has("01/07/2025"), "its dissolution date");
         assert!(
+            page.has(
+                "<a href=\"/orgs/VX?as_of=2025-06-30\">Xem tổ chức vào ngày hoạt động cuối cùng, 30/06/2025.</a>"
+            ),
+            "a link to its last day: {}",
+            demo.label
+        );
+        assert!(
             !page.has("class=\"figures\""),
             "no figures for a day it did not exist"
         );

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 /// Runs `dangvu demo`.
 pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
-    let app = super::open(settings)?;
+    let app = super::open_or_create(settings)?;
     let seed = args.seed.or(settings.demo_seed).unwrap_or(DEMO_SEED);
     let scale = match args.scale {
         DemoScale::District => {

@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod bench;
+mod database;
 mod demo;
 mod interchange;
 mod reports;
@@ -13,6 +14,7 @@ use crate::args::Command;
 use crate::config::Settings;
 use crate::error::CliError;
 use dangvu_app::{App, Caller};
+use database::{open, open_or_create};
 
 /// Runs a parsed command.
 pub fn run(command: Command, settings: &Settings) -> Result<(), CliError> {
@@ -31,7 +33,7 @@ pub fn run(command: Command, settings: &Settings) -> Result<(), CliError> {
 }
 
 fn migrate(settings: &Settings) -> Result<(), CliError> {
-    let app = open(settings)?;
+    let app = open_or_create(settings)?;
     let applied = app.migrate()?;
     if applied.is_empty() {
         println!("Cơ sở dữ liệu đã ở phiên bản mới nhất. / The database is up to date.");
@@ -40,12 +42,6 @@ fn migrate(settings: &Settings) -> Result<(), CliError> {
         println!("đã áp dụng / applied: {name}");
     }
     Ok(())
-}
-
-/// Opens the configured database (migrations run on open).
-fn open(settings: &Settings) -> Result<App, CliError> {
-    tracing::info!(database = %settings.database, "opening the database");
-    Ok(App::open(&settings.database)?)
 }
 
 /// The web application's state over `app`, on the system clock (`serve` and the

@@ -34,6 +34,21 @@ impl OrgPage {
         self.lang
             .fill("org.inactive", &[("date", &self.lang.date(&self.as_of))])
     }
+
+    /// When the date asked is after the organization was dissolved: the address and text of
+    /// a link to its page on its last day (the day before `dissolved_on`), where its figures
+    /// and children are, since a reader following a link from today lands after its end.
+    fn last_day_link(&self) -> Option<(String, String)> {
+        let ended = self.view.detail.dissolved_on?;
+        let last = ended.pred_opt().filter(|_| self.as_of >= ended)?;
+        let text = self
+            .lang
+            .fill("org.last_day", &[("date", &self.lang.date(&last))]);
+        Some((
+            crate::ui::href::org(&self.view.detail.org.code, &last),
+            text,
+        ))
+    }
 }
 
 /// `GET /orgs/{code}?as_of=`.

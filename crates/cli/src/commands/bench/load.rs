@@ -18,7 +18,7 @@ use std::time::Duration;
 
 /// Runs `dangvu bench load`.
 pub fn run(args: &LoadArgs, settings: &Settings) -> Result<(), CliError> {
-    let app = super::super::open(settings)?;
+    let app = super::super::open_or_create(settings)?;
     let fresh = app.is_empty()?;
     if fresh {
         println!("loading the demo district into the empty database…");

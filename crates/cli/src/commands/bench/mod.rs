@@ -36,7 +36,7 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
     if let Some(BenchCommand::Load(load)) = &args.load {
         return load::run(load, settings);
     }
-    let app = super::open(settings)?;
+    let app = super::open_or_create(settings)?;
     println!("database: {} ({:?})", settings.database, app.backend());
     if !args.reuse {
         let started = Instant::now();

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 /// Runs `dangvu import`.
 pub fn run(args: &ImportArgs, settings: &Settings) -> Result<(), CliError> {
-    let app = commands::open(settings)?;
+    let app = commands::open_or_create(settings)?;
     let bar = progress_bar();
     bar.set_message("Đang đọc, kiểm tra và ghi / Reading, checking and writing");
     let show = |p: ImportProgress| {

@@ -10,20 +10,32 @@ use dangvu_app::Backend;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod signals;
+
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 
-/// Runs `dangvu serve` until Ctrl-C.
+/// Runs `dangvu serve` until Ctrl-C or SIGTERM.
+///
+/// The address is bound before anything is written: when the port is taken, the command
+/// fails before it creates the first administrator, whose password is shown only once.
 pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
     let listen = args
         .listen
         .clone()
         .or_else(|| settings.listen.clone())
         .unwrap_or_else(|| DEFAULT_LISTEN.into());
-    let app = super::open(settings)?;
-    if args.demo && app.is_empty()? {
-        println!("Đang tạo dữ liệu mẫu huyện Vị Xuyên… / Generating the Vị Xuyên demo…");
-        let seed = settings.demo_seed.unwrap_or(dangvu_app::DEMO_SEED);
-        super::demo::load_demo(&app, seed)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(&listen))
+        .map_err(|source| CliError::Listen {
+            address: listen.clone(),
+            source,
+        })?;
+    let app = super::open_or_create(settings)?;
+    if args.demo {
+        load_demo_if_empty(&app, settings)?;
     }
     super::accounts::user::ensure_first_accounts(&app, args.demo)?;
     let head_every = Duration::from_secs(args.audit_head_minutes.saturating_mul(60));
@@ -37,24 +49,35 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
         .with_upload_dir(&upload_dir)
         .map_err(|e| CliError::Config(format!("upload folder {}: {e}", upload_dir.display())))?;
     let stopped = state.clone();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(&listen)
-            .await
-            .map_err(|e| CliError::Config(format!("cannot listen on {listen}: {e}")))?;
+        let stop = signals::shutdown();
         println!(
             "Đảng vụ đang chạy tại / is running at http://{}",
             listener.local_addr()?
         );
         tokio::spawn(log_audit_head(head_app, head_every));
-        dangvu_web::serve(listener, state, shutdown_signal()).await?;
+        dangvu_web::serve(listener, state, stop).await?;
         Ok::<(), CliError>(())
     })?;
     if let Err(error) = stopped.remove_leftover_uploads() {
         tracing::warn!(%error, "upload folders left at stop");
     }
+    Ok(())
+}
+
+/// `serve --demo`: loads the demo into an empty database, and says why it does not into
+/// one that holds data (the data stays as it is).
+fn load_demo_if_empty(app: &App, settings: &Settings) -> Result<(), CliError> {
+    if !app.is_empty()? {
+        tracing::warn!(
+            "Cơ sở dữ liệu đã có dữ liệu: bỏ qua --demo, dữ liệu hiện có được giữ nguyên / \
+             The database already holds data: --demo is skipped, the data is kept as it is"
+        );
+        return Ok(());
+    }
+    println!("Đang tạo dữ liệu mẫu huyện Vị Xuyên… / Generating the Vị Xuyên demo…");
+    let seed = settings.demo_seed.unwrap_or(dangvu_app::DEMO_SEED);
+    super::demo::load_demo(app, seed)?;
     Ok(())
 }
 
@@ -83,12 +106,4 @@ async fn log_audit_head(app: App, every: Duration) {
             Err(error) => tracing::warn!(%error, "reading the audit log's head stopped"),
         }
     }
-}
-
-async fn shutdown_signal() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        tracing::warn!("cannot listen for Ctrl-C; stop the process to end the server");
-        std::future::pending::<()>().await;
-    }
-    tracing::info!("shutting down");
 }
