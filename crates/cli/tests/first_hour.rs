@@ -170,6 +170,9 @@ fn a_second_serve_demo_says_it_skips_the_demo_and_sigterm_stops_it_cleanly() {
         "{err}"
     );
     assert!(!printed.contains("Generating"), "{printed}");
+    // The demo's well-known accounts come only with the demo, never onto data it skipped.
+    assert!(printed.contains("Created the administrator"), "{printed}");
+    assert!(!printed.contains("Demo accounts"), "{printed}");
     assert!(err.contains("shutting down"), "{err}");
     assert!(
         !err.contains('\u{1b}'),

@@ -34,10 +34,10 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
             source,
         })?;
     let app = super::open_or_create(settings)?;
-    if args.demo {
-        load_demo_if_empty(&app, settings)?;
-    }
-    super::accounts::user::ensure_first_accounts(&app, args.demo)?;
+    // The demo accounts come only with the demo: on a database of real data their
+    // well-known names would be a way in.
+    let demo_loaded = args.demo && load_demo_if_empty(&app, settings)?;
+    super::accounts::user::ensure_first_accounts(&app, demo_loaded)?;
     let head_every = Duration::from_secs(args.audit_head_minutes.saturating_mul(60));
     let head_app = app.clone();
     let upload_dir = args
@@ -66,19 +66,19 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
 }
 
 /// `serve --demo`: loads the demo into an empty database, and says why it does not into
-/// one that holds data (the data stays as it is).
-fn load_demo_if_empty(app: &App, settings: &Settings) -> Result<(), CliError> {
+/// one that holds data (the data stays as it is); whether it loaded it.
+fn load_demo_if_empty(app: &App, settings: &Settings) -> Result<bool, CliError> {
     if !app.is_empty()? {
         tracing::warn!(
             "Cơ sở dữ liệu đã có dữ liệu: bỏ qua --demo, dữ liệu hiện có được giữ nguyên / \
              The database already holds data: --demo is skipped, the data is kept as it is"
         );
-        return Ok(());
+        return Ok(false);
     }
     println!("Đang tạo dữ liệu mẫu huyện Vị Xuyên… / Generating the Vị Xuyên demo…");
     let seed = settings.demo_seed.unwrap_or(dangvu_app::DEMO_SEED);
     super::demo::load_demo(app, seed)?;
-    Ok(())
+    Ok(true)
 }
 
 /// `dangvu-uploads` beside the SQLite file, or in the current folder for PostgreSQL.
