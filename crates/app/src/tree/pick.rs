@@ -21,7 +21,7 @@ pub enum OrgPick {
 }
 
 impl App {
-    /// The organizations in the caller's scope whose code is or starts with `text` (any
+    /// The organizations in the caller's scope whose code is `text` (any
     /// case) or whose name contains it (without diacritics), upper levels first.
     pub fn find_orgs(&self, caller: &Caller, text: &str) -> Result<Vec<OrgRef>, Error> {
         Ok(self.store.find_orgs(caller.scope(), text, PICK_LIMIT)?)

@@ -1,9 +1,10 @@
 //! Finding organizations by what people type: a code in any case, or part of a name
 //! without its diacritics ("vi xuyen" finds "Đảng bộ huyện Vị Xuyên"), within the scope.
 //!
-//! Candidates are read in SQL (a code equal to or starting with the text, or a folded name
-//! containing it); under a subtree scope only organizations that stood under the root at
-//! some time are read. Each candidate then passes the one scope check of
+//! Candidates are read in SQL (a code equal to the text, or a folded name containing it;
+//! not codes that merely start with it, which would answer a code outside the scope with
+//! the organizations under it); under a subtree scope only organizations that stood under
+//! the root at some time are read. Each candidate then passes the one scope check of
 //! [`visible_org`], so the search shows exactly what a page of the organization would.
 
 use super::access::visible_org;
@@ -30,7 +31,7 @@ diesel::define_sql_function! {
 /// bound on the work of one that matches half the installation.
 const CANDIDATES: i64 = 500;
 
-/// The organizations the scope reaches whose code equals or starts with `text` (any case)
+/// The organizations the scope reaches whose code is `text` (any case)
 /// or whose name contains it (diacritics and case ignored): upper levels first (shorter
 /// codes), then by code; at most `limit`.
 pub(crate) fn find(
@@ -71,7 +72,6 @@ fn candidates(
 ) -> Result<Vec<Row>, StoreError> {
     let pattern = like_escaped(folded);
     let contains = format!("%{pattern}%");
-    let starts = format!("{pattern}%");
     // A code with letters that folding changes (`Xã.A`) still matches as typed.
     let lowered = text.trim().to_lowercase();
     let matching = || {
@@ -80,7 +80,6 @@ fn candidates(
                 lower(organizations::code)
                     .eq(folded.to_string())
                     .or(lower(organizations::code).eq(lowered.clone()))
-                    .or(lower(organizations::code).like(starts.clone()).escape('\\'))
                     .or(organizations::name_folded
                         .like(contains.clone())
                         .escape('\\')),

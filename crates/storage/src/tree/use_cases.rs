@@ -55,7 +55,7 @@ impl Store {
         })
     }
 
-    /// The organizations the scope reaches whose code is or starts with `text` (any case)
+    /// The organizations the scope reaches whose code is `text` (any case)
     /// or whose name contains it (without diacritics): upper levels first, at most `limit`.
     #[tracing::instrument(skip_all, fields(text_len = text.len()), err)]
     pub fn find_orgs(
