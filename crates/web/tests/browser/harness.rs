@@ -122,9 +122,8 @@ impl Report {
         }
     }
 
-    /// Something a reader of the output should know that is not a failure.
+    /// Something a reader of the output should know that is not a failure (printed at the end).
     pub fn note(&mut self, text: String) {
-        println!("note: {text}");
         self.notes.push(text);
     }
 

@@ -38,27 +38,36 @@ const visibleRight = (cell) => {
   }
   return limit;
 };
-let reported = 0;
+// Problems are grouped by table and column, with the column's heading and one example.
+const groups = new Map();
+const heading = (table, index) => {
+  const head = table.tHead && table.tHead.rows[0];
+  return head && head.cells[index] ? short(head.cells[index].textContent) : '';
+};
 for (const cell of document.querySelectorAll('td, th')) {
   const box = cell.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) continue; // not shown at this width
   const style = getComputedStyle(cell);
   if (style.visibility === 'hidden' || style.display === 'none') continue;
   const table = cell.closest('table');
-  const row = cell.parentElement;
-  const where = `${tableName(table)} row ${row.rowIndex + 1} column ${cell.cellIndex + 1} "${short(cell.textContent)}"`;
+  const column = `${tableName(table)} column ${cell.cellIndex + 1} "${heading(table, cell.cellIndex)}"`;
   const found = [];
   if (cell.scrollWidth > cell.clientWidth + 1) {
-    found.push(`${where}: content ${cell.scrollWidth} px in a ${cell.clientWidth} px cell`);
+    found.push(['content wider than its cell', `"${short(cell.textContent)}" needs ${cell.scrollWidth} px, has ${cell.clientWidth} px`]);
   }
   const limit = visibleRight(cell);
   if (limit !== null && box.right > limit + 1) {
-    found.push(`${where}: right edge at ${Math.round(box.right)} px, only ${Math.round(limit)} px visible`);
+    found.push(['cut off at the right', `right edge at ${Math.round(box.right)} px, ${Math.round(limit)} px visible`]);
   }
-  for (const problem of found) {
-    if (reported < 12) problems.push(problem);
-    reported += 1;
+  for (const [kind, example] of found) {
+    const key = `${column}: ${kind}`;
+    const group = groups.get(key) || { count: 0, example };
+    group.count += 1;
+    groups.set(key, group);
   }
 }
-if (reported > 12) problems.push(`… and ${reported - 12} more cells`);
+for (const [key, group] of groups) {
+  const cells = group.count === 1 ? '1 cell' : `${group.count} cells`;
+  problems.push(`${key} (${cells}; ${group.example})`);
+}
 return problems;
