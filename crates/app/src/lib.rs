@@ -45,7 +45,7 @@ pub mod records {
     };
 }
 
-pub use dangvu_interchange::{ReadProblem, WriteError, ratio_bound};
+pub use dangvu_interchange::{ReadProblem, WriteError, column_label, ratio_bound};
 pub use dangvu_storage::{
     ADDRESS_LIMIT, AuditAction, AuditContext, AuditEntity, AuthError, Backend, DatabaseUrl, Entity,
     FIRST_ADMIN, ImportProgress, MAX_TOKEN_DAYS, PAIR_LIMIT, SESSION_ABSOLUTE, SESSION_IDLE, Scope,

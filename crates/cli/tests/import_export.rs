@@ -158,6 +158,10 @@ fn import_dry_run_export_and_import_back() {
 
         let again = text(&s.run(&["import", sample]).stdout);
         assert!(
+            again.starts_with("Không có thay đổi / No changes"),
+            "{again}"
+        );
+        assert!(
             again.contains(
                 "dang_vien: 3388 đọc/read, 0 mới/created, 0 sửa/updated, 3388 giữ nguyên/unchanged"
             ),
@@ -175,6 +179,18 @@ fn import_dry_run_export_and_import_back() {
         let back = text(&s.run(&["import", &book]).stdout);
         assert!(
             back.contains("0 mới/created, 0 sửa/updated, 3388 giữ nguyên/unchanged"),
+            "{back}"
+        );
+        // A subtree's export, with the context its history names, goes back unchanged.
+        let part = s.path("d03");
+        assert!(
+            s.run(&["export", &part, "--org", "MV.D03", "--format", "csv"])
+                .status
+                .success()
+        );
+        let back = text(&s.run(&["import", &part, "--dry-run"]).stdout);
+        assert!(
+            back.starts_with("Không có thay đổi, không ghi gì"),
             "{back}"
         );
         let unknown = s.run(&["export", &s.path("x"), "--org", "KHONGCO"]);

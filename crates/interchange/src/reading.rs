@@ -10,7 +10,7 @@ use crate::csv_read::{read_folder, stream_folder};
 use crate::problem::ReadProblem;
 use crate::xlsx_read::{read_workbook, stream_workbook};
 use dangvu_domain::dataset::Dataset;
-use dangvu_domain::interchange::{DatasetBuilder, KnownCodes, RawTable, Table};
+use dangvu_domain::interchange::{DatasetBuilder, KnownCodes, RawTable, SheetRows, Table};
 use std::path::Path;
 use streaming::Streamed;
 
@@ -63,6 +63,8 @@ pub struct CheckedFile {
     pub dataset: Dataset,
     /// The tables present, in the order read (their rows are dropped once checked).
     pub tables: Vec<TableRead>,
+    /// The sheet row of each record of the dataset.
+    pub rows: SheetRows,
 }
 
 /// What one table of a file held.
@@ -87,8 +89,12 @@ pub fn check_path(path: &Path, known: &KnownCodes) -> Result<CheckedFile, Vec<Re
     if damaged {
         return Err(problems);
     }
-    match builder.finish() {
-        Ok(dataset) if problems.is_empty() => Ok(CheckedFile { dataset, tables }),
+    match builder.finish_with_rows() {
+        Ok((dataset, rows)) if problems.is_empty() => Ok(CheckedFile {
+            dataset,
+            tables,
+            rows,
+        }),
         Ok(_) => Err(problems),
         Err(found) => {
             problems.extend(found.into_iter().map(ReadProblem::from));

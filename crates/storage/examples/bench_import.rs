@@ -109,6 +109,7 @@ fn import(url: &DatabaseUrl, folder: &Path) -> (f64, u64) {
         effective_on: day,
         dry_run: false,
         progress: None,
+        rows: None,
     };
     let audit = AuditContext {
         actor: "bench".into(),

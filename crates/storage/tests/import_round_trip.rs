@@ -106,6 +106,7 @@ fn an_import_into_an_empty_database_writes_what_a_load_writes() {
             effective_on: effective_on(),
             dry_run: false,
             progress: None,
+            rows: None,
         };
         imported.import(&everything(), &request, &audit()).unwrap();
         assert_eq!(
@@ -118,7 +119,8 @@ fn an_import_into_an_empty_database_writes_what_a_load_writes() {
 
 #[test]
 fn the_sample_through_a_workbook_and_a_subtree_export_keep_their_figures() {
-    let book = scratch("sample-xlsx").join("mv.xlsx");
+    let scratch_dir = scratch("sample-xlsx");
+    let book = scratch_dir.join("mv.xlsx");
     for (source_db, target_db) in backends().into_iter().zip(backends()) {
         let source = source_db.open();
         import_file(&source, &sample_data(), false).summary();

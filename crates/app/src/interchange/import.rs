@@ -39,6 +39,11 @@ pub struct TableReport {
 }
 
 impl ImportReport {
+    /// Whether the import creates or updates nothing: the file is as stored.
+    pub fn changes_nothing(&self) -> bool {
+        self.tables.iter().all(|t| t.created == 0 && t.updated == 0)
+    }
+
     fn new(summary: &ImportSummary, file: &[(Table, usize)]) -> Self {
         let tables = summary
             .tables
@@ -99,7 +104,11 @@ impl App {
             today: Some(scope.today()),
             ..self.store.known_codes(scope)?
         };
-        let CheckedFile { dataset, tables } = match check_path(path, &known) {
+        let CheckedFile {
+            dataset,
+            tables,
+            rows,
+        } = match check_path(path, &known) {
             Ok(checked) => checked,
             Err(problems) => return Ok(ImportOutcome::Refused(problems)),
         };
@@ -111,6 +120,7 @@ impl App {
             effective_on,
             dry_run,
             progress,
+            rows: Some(&rows),
         };
         let read: Vec<(Table, usize)> = tables.iter().map(|t| (t.table, t.rows)).collect();
         match self.store.import(scope, &request, caller.audit()) {

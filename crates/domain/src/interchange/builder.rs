@@ -15,6 +15,7 @@ use super::orgs::{self, OrgDrafts};
 use super::problems::{MAX_PROBLEMS, Problem, Reason};
 use super::ratings::{MemberRatingRows, OrgRatingRows};
 use super::rows::{Cells, Layout, RawRow, Unlabeled};
+use super::sheet_rows::SheetRows;
 use super::starts::{StartContext, StartRows};
 use super::statuses::StatusRows;
 use super::superiors::{ChangesByOrg, ParentRows, SuperiorContext};
@@ -43,8 +44,8 @@ pub struct DatasetBuilder<'k> {
     member_drafts: Vec<MemberDraft>,
     members: MemberIndex,
     transfers: TransfersByMember,
-    member_ratings: Vec<MemberRating>,
-    org_ratings: Vec<OrgRating>,
+    member_ratings: (Vec<MemberRating>, Vec<usize>),
+    org_ratings: (Vec<OrgRating>, Vec<usize>),
     parent_changes: ChangesByOrg,
     starts: HashMap<MemberCode, Date>,
     status_history: HashMap<MemberCode, Vec<StatusChange>>,
@@ -77,8 +78,8 @@ impl<'k> DatasetBuilder<'k> {
             member_drafts: Vec::new(),
             members: MemberIndex::default(),
             transfers: TransfersByMember::new(),
-            member_ratings: Vec::new(),
-            org_ratings: Vec::new(),
+            member_ratings: (Vec::new(), Vec::new()),
+            org_ratings: (Vec::new(), Vec::new()),
             parent_changes: ChangesByOrg::new(),
             starts: HashMap::new(),
             status_history: HashMap::new(),
@@ -249,20 +250,33 @@ impl<'k> DatasetBuilder<'k> {
     }
 
     /// The dataset, or every problem found (in table order, then row order).
-    pub fn finish(mut self) -> Result<Dataset, Vec<Problem>> {
+    pub fn finish(self) -> Result<Dataset, Vec<Problem>> {
+        self.finish_with_rows().map(|(dataset, _)| dataset)
+    }
+
+    /// Like [`DatasetBuilder::finish`], with the sheet row of each record.
+    pub fn finish_with_rows(mut self) -> Result<(Dataset, SheetRows), Vec<Problem>> {
         self.close_before(Table::BatDauSinhHoat);
         if self.problems.is_empty() {
+            let members = self.members.into_drafts();
+            let rows = SheetRows {
+                orgs: self.org_drafts.drafts.iter().map(|d| d.row).collect(),
+                members: members.iter().map(|d| d.row).collect(),
+                member_ratings: self.member_ratings.1,
+                org_ratings: self.org_ratings.1,
+                status_rows: self.status_history.keys().cloned().collect(),
+            };
             let parts = super::Parts {
                 orgs: self.org_drafts.drafts,
                 parent_changes: self.parent_changes,
-                members: self.members.into_drafts(),
+                members,
                 transfers: self.transfers,
                 starts: self.starts,
                 status_history: self.status_history,
-                member_ratings: self.member_ratings,
-                org_ratings: self.org_ratings,
+                member_ratings: self.member_ratings.0,
+                org_ratings: self.org_ratings.0,
             };
-            return super::assemble(parts);
+            return super::assemble(parts).map(|dataset| (dataset, rows));
         }
         self.keep_at_most(MAX_PROBLEMS);
         let mut problems = self.problems;

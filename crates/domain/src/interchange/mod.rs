@@ -21,6 +21,7 @@ mod orgs;
 mod problems;
 mod ratings;
 mod rows;
+mod sheet_rows;
 mod starts;
 mod statuses;
 mod superiors;
@@ -34,6 +35,7 @@ pub use builder::DatasetBuilder;
 pub use known::{KnownCodes, KnownOrg};
 pub use problems::{MAX_PROBLEMS, Problem, capped};
 pub use rows::{RawRow, RawTable};
+pub use sheet_rows::SheetRows;
 pub use tables::{Column, Table};
 
 use crate::codes::MemberCode;

@@ -48,10 +48,12 @@ impl MemberRatingRows {
         }
     }
 
-    /// Reports repeated (year, member) keys; returns the ratings.
-    pub fn finish(self, problems: &mut Vec<Problem>) -> Vec<MemberRating> {
+    /// Reports repeated (year, member) keys; returns the ratings and their rows (one
+    /// each when no row had a problem).
+    pub fn finish(self, problems: &mut Vec<Problem>) -> (Vec<MemberRating>, Vec<usize>) {
+        let rows = self.keys.iter().map(|(_, row, _)| *row).collect();
         report_duplicates(Table::DanhGiaDangVien, "ma_dang_vien", self.keys, problems);
-        self.ratings
+        (self.ratings, rows)
     }
 }
 
@@ -88,9 +90,10 @@ impl OrgRatingRows {
         }
     }
 
-    /// Reports repeated (year, organization) keys; returns the ratings.
-    pub fn finish(self, problems: &mut Vec<Problem>) -> Vec<OrgRating> {
+    /// Reports repeated (year, organization) keys; returns the ratings and their rows.
+    pub fn finish(self, problems: &mut Vec<Problem>) -> (Vec<OrgRating>, Vec<usize>) {
+        let rows = self.keys.iter().map(|(_, row, _)| *row).collect();
         report_duplicates(Table::DanhGiaToChuc, "ma_to_chuc", self.keys, problems);
-        self.ratings
+        (self.ratings, rows)
     }
 }

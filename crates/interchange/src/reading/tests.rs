@@ -5,7 +5,6 @@
 
 use super::*;
 use dangvu_domain::interchange::build_dataset_with;
-use std::path::PathBuf;
 
 const ORGS: &str = "ma,ten,loai,ma_cap_tren\nVX,Huyện,HUYEN,\nVX.C1,Chi bộ 1,CHI_BO_CO_SO,VX\n";
 const MEMBERS: &str = "ma,ho_ten,gioi_tinh,ngay_sinh,ngay_vao_dang,ma_to_chuc\n\
@@ -29,12 +28,14 @@ fn whole(path: &Path) -> Result<Dataset, Vec<ReadProblem>> {
     }
 }
 
-fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dangvu-stream-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+/// A scratch folder holding `files`, removed with them when dropped.
+fn folder(name: &str, files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("dangvu-stream-{name}-"))
+        .tempdir()
+        .unwrap();
     for (file, bytes) in files {
-        std::fs::write(dir.join(file), bytes).unwrap();
+        std::fs::write(dir.path().join(file), bytes).unwrap();
     }
     dir
 }
@@ -57,9 +58,9 @@ fn files_named_in_any_order_give_the_same_dataset() {
         ],
     );
     // An unknown file name is reported; the rest is checked all the same.
-    assert_eq!(same_as_whole(&dir).unwrap_err().len(), 1);
-    std::fs::remove_file(dir.join("a_chuyen_sinh_hoat.csv")).unwrap();
-    let dataset = same_as_whole(&dir).unwrap();
+    assert_eq!(same_as_whole(dir.path()).unwrap_err().len(), 1);
+    std::fs::remove_file(dir.path().join("a_chuyen_sinh_hoat.csv")).unwrap();
+    let dataset = same_as_whole(dir.path()).unwrap();
     assert_eq!((dataset.orgs.len(), dataset.members.len()), (2, 1));
 }
 
@@ -83,7 +84,7 @@ fn problems_come_in_the_same_order() {
             ),
         ],
     );
-    assert!(same_as_whole(&dir).unwrap_err().len() > 6);
+    assert!(same_as_whole(dir.path()).unwrap_err().len() > 6);
 }
 
 #[test]
@@ -98,10 +99,10 @@ fn a_table_given_twice_is_reported_and_the_last_copy_read() {
             ("to_chuc.csv", ORGS.as_bytes()),
         ],
     );
-    let problems = same_as_whole(&dir).unwrap_err();
+    let problems = same_as_whole(dir.path()).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    std::fs::write(dir.join("dang_vien.csv"), b"ma\n\xff\n").unwrap();
-    assert!(same_as_whole(&dir).is_err());
+    std::fs::write(dir.path().join("dang_vien.csv"), b"ma\n\xff\n").unwrap();
+    assert!(same_as_whole(dir.path()).is_err());
 }
 
 #[test]
@@ -114,7 +115,7 @@ fn a_damaged_file_lists_only_reading_problems() {
             ("to_chuc.csv", b"ma\nVX\n"),
         ],
     );
-    let problems = same_as_whole(&dir).unwrap_err();
+    let problems = same_as_whole(dir.path()).unwrap_err();
     assert_eq!(problems.len(), 2, "{problems:?}");
 }
 
@@ -122,7 +123,7 @@ fn a_damaged_file_lists_only_reading_problems() {
 fn a_workbook_is_read_by_sheet_name_in_table_order() {
     use rust_xlsxwriter::Workbook;
     let dir = folder("xlsx", &[]);
-    let path = dir.join("book.xlsx");
+    let path = dir.path().join("book.xlsx");
     let mut book = Workbook::new();
     let sheets: [(&str, &str); 5] = [
         ("Ghi chú", "note"),

@@ -126,6 +126,7 @@ pub fn import_as(store: &Store, ds: &Dataset, dry_run: bool) {
         effective_on: d("2025-01-01"),
         dry_run,
         progress: None,
+        rows: None,
     };
     store.import(&everything(), &request, &audit()).unwrap();
 }

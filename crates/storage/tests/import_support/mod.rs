@@ -47,12 +47,25 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A fresh scratch folder.
-pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dangvu-import-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh scratch folder, removed with everything in it when dropped (test runs leave
+/// nothing behind in the temporary folder).
+pub struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+/// A fresh scratch folder named after `name`.
+pub fn scratch(name: &str) -> Scratch {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("dangvu-import-{name}-"))
+        .tempdir()
+        .unwrap();
+    Scratch(dir)
 }
 
 /// How an import from a file ended.
@@ -90,6 +103,7 @@ pub fn import_file(store: &Store, path: &Path, dry_run: bool) -> Outcome {
         effective_on: effective_on(),
         dry_run,
         progress: None,
+        rows: Some(&checked.rows),
     };
     match store.import(&everything(), &request, &audit()) {
         Ok(summary) => Outcome::Done(summary),
@@ -120,7 +134,7 @@ pub fn expected_summaries() -> Vec<(SummaryParams, Value)> {
 }
 
 /// Copies the sample folder, with `edit` applied to the text of each file.
-pub fn edited_sample(name: &str, edit: impl Fn(&str, String) -> String) -> PathBuf {
+pub fn edited_sample(name: &str, edit: impl Fn(&str, String) -> String) -> Scratch {
     let dir = scratch(name);
     for entry in std::fs::read_dir(sample_data()).unwrap() {
         let path = entry.unwrap().path();

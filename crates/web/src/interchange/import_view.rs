@@ -5,8 +5,8 @@ use crate::interchange::registry::{Snapshot, Stage};
 use crate::ui::i18n::Lang;
 use crate::ui::layout::Chrome;
 use askama::Template;
-use dangvu_app::ReadProblem;
 use dangvu_app::{ImportReport, TableReport};
+use dangvu_app::{ReadProblem, column_label};
 use dangvu_domain::Date;
 use dangvu_domain::interchange::Table;
 
@@ -44,22 +44,28 @@ pub(crate) struct ImportShow {
     pub upload: Snapshot,
 }
 
-/// One line of a problem table.
+/// One line of a problem table, named as the person sees the workbook: the sheet by its
+/// label and name, the column by its heading and key.
 pub(crate) struct ProblemLine {
-    pub table: String,
+    /// The table's label in the reader's language (empty for a file that is no table).
+    pub table_label: String,
+    /// The sheet or file as named in the upload.
+    pub source: String,
     pub row: String,
+    /// The column's heading in the template (empty when it has none).
+    pub column_label: String,
+    /// The column key, or the header as written.
     pub column: String,
     pub value: String,
-    /// The reason in the reader's language.
+    /// The reason in the reader's language (the report file has both languages).
     pub reason: String,
-    /// The reason in the other language.
-    pub other: String,
 }
 
 impl ImportShow {
     /// The title of the page for the stage.
     fn title(&self) -> String {
-        let key = match self.upload.stage {
+        let key = match &self.upload.stage {
+            Stage::Previewed(report) if report.changes_nothing() => "import.unchanged_title",
             Stage::Previewed(_) => "import.preview_title",
             Stage::Refused(_) | Stage::Failed(_) => "import.refused_title",
             Stage::Running => "import.running_title",
@@ -74,9 +80,14 @@ impl ImportShow {
         self.upload.stage == Stage::Running
     }
 
-    /// Whether the upload waits for confirmation.
+    /// Whether the upload waits for confirmation: it would change something.
     fn previewed(&self) -> bool {
-        matches!(self.upload.stage, Stage::Previewed(_))
+        matches!(&self.upload.stage, Stage::Previewed(r) if !r.changes_nothing())
+    }
+
+    /// Whether the preview found nothing to change: there is nothing to confirm.
+    fn unchanged(&self) -> bool {
+        matches!(&self.upload.stage, Stage::Previewed(r) if r.changes_nothing())
     }
 
     /// Whether the import is done.
@@ -112,22 +123,24 @@ impl ImportShow {
     }
 
     fn line(&self, p: &ReadProblem) -> ProblemLine {
-        let (reason, other) = match self.lang {
-            Lang::Vi => (p.reason_vi.clone(), p.reason_en.clone()),
-            Lang::En => (p.reason_en.clone(), p.reason_vi.clone()),
+        let reason = match self.lang {
+            Lang::Vi => p.reason_vi.clone(),
+            Lang::En => p.reason_en.clone(),
         };
-        let table = match p.table {
-            Some(table) if table.name() == p.source => table.name().to_string(),
-            Some(table) => format!("{} ({table})", p.source),
-            None => p.source.clone(),
-        };
+        let column = p.column.clone().unwrap_or_default();
+        let heading = column_label(&column);
         ProblemLine {
-            table,
+            table_label: p.table.map(|t| self.table_label(&t)).unwrap_or_default(),
+            source: p.source.clone(),
             row: p.row.map(|r| r.to_string()).unwrap_or_default(),
-            column: p.column.clone().unwrap_or_default(),
+            column_label: if heading == column {
+                String::new()
+            } else {
+                heading.to_string()
+            },
+            column,
             value: p.value.clone(),
             reason,
-            other,
         }
     }
 

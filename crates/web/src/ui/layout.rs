@@ -55,6 +55,13 @@ impl Chrome {
             .is_some_and(|u| u.role.can_read_records())
     }
 
+    /// Whether to show the link to the import page (every role that may import).
+    pub(crate) fn imports(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role.can_import_records())
+    }
+
     /// Whether to show the link to the audit log.
     pub(crate) fn views_audit(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role.can_view_audit())

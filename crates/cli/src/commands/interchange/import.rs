@@ -87,12 +87,14 @@ fn problem_line(p: &ReadProblem) -> String {
     format!("{line}: {} / {}", p.reason_vi, p.reason_en)
 }
 
-/// One line: per table, rows read and records created, updated, unchanged.
+/// One line: per table, rows read and records created, updated, unchanged; a file that
+/// changes nothing says so first.
 fn summary_line(report: &ImportReport) -> String {
-    let head = if report.dry_run {
-        "Thử nhập, không ghi gì / Dry run, nothing written"
-    } else {
-        "Đã nhập / Imported"
+    let head = match (report.dry_run, report.changes_nothing()) {
+        (true, false) => "Thử nhập, không ghi gì / Dry run, nothing written",
+        (false, false) => "Đã nhập / Imported",
+        (true, true) => "Không có thay đổi, không ghi gì / No changes, nothing written",
+        (false, true) => "Không có thay đổi / No changes",
     };
     let parts: Vec<String> = report
         .tables

@@ -8,7 +8,7 @@ use crate::codes::{MemberCode, OrgCode};
 use crate::dataset::{Dataset, MemberRating, MemberRecord, OrgRating, OrgRecord};
 use crate::dates::Date;
 use crate::enums::Rating;
-use crate::interchange::Table;
+use crate::interchange::{SheetRows, Table};
 use std::collections::HashMap;
 
 /// A member whose stored record changes.
@@ -61,6 +61,9 @@ pub struct MergeRequest<'d> {
     pub effective_on: Date,
     /// Whether the import will be rolled back (recorded in the summary).
     pub dry_run: bool,
+    /// Where the file's records were read, when it was read from a file: which members'
+    /// status histories are rows of `trang_thai_dang_vien` (without it, all are counted).
+    pub rows: Option<&'d SheetRows>,
 }
 
 /// Everything an import writes.
@@ -102,12 +105,12 @@ pub fn plan<'d>(stored: &StoredRecords<'_>, request: &MergeRequest<'d>) -> Plan<
     for file in &ds.orgs {
         let Some(old) = stored_by_code.get(&file.code) else {
             summary.counts_mut(Table::ToChuc).created += 1;
-            count_org(&mut summary, None, file, file);
+            count_org(&mut summary, None, file);
             new_orgs.push(file);
             continue;
         };
         let merged = merge_org(old, file, request.columns, request.effective_on);
-        count_org(&mut summary, Some(old), file, &merged);
+        count_org(&mut summary, Some(old), file);
         let counts = summary.counts_mut(Table::ToChuc);
         if org_differs(old, &merged) {
             counts.updated += 1;
@@ -158,15 +161,16 @@ fn plan_members<'d>(
 ) -> (Vec<&'d MemberRecord>, Vec<ChangedMember>) {
     let mut new_members = Vec::new();
     let mut changed = Vec::new();
+    let status_rows = |code: &MemberCode| request.rows.is_none_or(|r| r.status_rows.contains(code));
     for file in &request.dataset.members {
         let Some((id, old)) = stored.members.get(&file.code) else {
             summary.counts_mut(Table::DangVien).created += 1;
-            count_member(summary, None, file, file);
+            count_member(summary, None, file, status_rows(&file.code));
             new_members.push(file);
             continue;
         };
         let merged = merge_member(old, file, request.columns, request.effective_on);
-        count_member(summary, Some(old), file, &merged);
+        count_member(summary, Some(old), file, status_rows(&file.code));
         let (sheet, registrations, statuses) = member_differences(old, &merged);
         let counts = summary.counts_mut(Table::DangVien);
         if sheet || registrations || statuses {

@@ -149,9 +149,8 @@ fn history_rows_count_as_created_updated_or_unchanged() {
         ],
         &[],
     );
-    let merged = records::merge_member(&stored, &file, &GivenColumns::all(), d(EFFECTIVE));
     let mut summary = ImportSummary::new(d(EFFECTIVE), false);
-    count::count_member(&mut summary, Some(&stored), &file, &merged);
+    count::count_member(&mut summary, Some(&stored), &file, true);
     let transfers = summary.counts(Table::ChuyenSinhHoat);
     assert_eq!(
         (transfers.created, transfers.updated, transfers.unchanged),
@@ -160,8 +159,36 @@ fn history_rows_count_as_created_updated_or_unchanged() {
 
     let moved = member(&[(None, "CB1"), (Some("2015-01-01"), "CB9")], &[]);
     let mut summary = ImportSummary::new(d(EFFECTIVE), false);
-    count::count_member(&mut summary, Some(&stored), &moved, &moved);
+    count::count_member(&mut summary, Some(&stored), &moved, true);
     assert_eq!(summary.counts(Table::ChuyenSinhHoat).updated, 1);
+
+    // A move by a new ma_to_chuc alone has no row: the member is updated, no transfer row
+    // is counted.
+    let present = member(&[(None, "CB4")], &[]);
+    let mut summary = ImportSummary::new(d(EFFECTIVE), false);
+    count::count_member(&mut summary, Some(&stored), &present, true);
+    assert_eq!(summary.counts(Table::ChuyenSinhHoat), Default::default());
+}
+
+#[test]
+fn statuses_count_only_when_given_in_their_table_and_starts_count_once() {
+    let mut stored = member(&[(Some("2010-03-01"), "CB1")], &[]);
+    stored.statuses = vec![StatusChange {
+        status: MemberStatus::TuTran,
+        on: d("2022-09-24"),
+    }];
+    let mut summary = ImportSummary::new(d(EFFECTIVE), false);
+    count::count_member(&mut summary, Some(&stored), &stored, false);
+    assert_eq!(summary.counts(Table::TrangThaiDangVien), Default::default());
+    let start = summary.counts(Table::BatDauSinhHoat);
+    assert_eq!((start.created, start.updated, start.unchanged), (0, 0, 1));
+    count::count_member(&mut summary, Some(&stored), &stored, true);
+    assert_eq!(summary.counts(Table::TrangThaiDangVien).unchanged, 1);
+    let later = member(&[(Some("2011-03-01"), "CB1")], &[]);
+    count::count_member(&mut summary, Some(&stored), &later, false);
+    count::count_member(&mut summary, None, &later, false);
+    let start = summary.counts(Table::BatDauSinhHoat);
+    assert_eq!((start.created, start.updated, start.unchanged), (1, 1, 2));
 }
 
 #[test]
@@ -196,6 +223,7 @@ fn the_plan_tells_new_changed_and_unchanged_records_apart() {
         columns: &GivenColumns::all(),
         effective_on: d(EFFECTIVE),
         dry_run: true,
+        rows: None,
     };
     let plan = plan(&stored, &request);
     let orgs = plan.summary.counts(Table::ToChuc);

@@ -121,3 +121,35 @@ fn two_ratings_of_an_organization_for_one_year_are_a_problem() {
     ];
     only_problem(&tables, Table::DanhGiaToChuc, 3, "ma_to_chuc");
 }
+
+#[test]
+fn each_record_keeps_its_sheet_row_past_blank_rows() {
+    let known = KnownCodes::none();
+    let mut builder = crate::interchange::DatasetBuilder::new(&known);
+    let with_blank = |t: RawTable| {
+        let mut t = t;
+        for row in &mut t.rows {
+            row.number += 1;
+        }
+        t.rows.insert(
+            0,
+            crate::interchange::RawRow {
+                number: 2,
+                cells: vec![String::new()],
+            },
+        );
+        t
+    };
+    let orgs = with_blank(orgs_with(&[]));
+    builder.table(Table::ToChuc, &orgs.headers, &orgs.rows);
+    let people = members(&[BASE_MEMBER]);
+    builder.table(Table::DangVien, &people.headers, &people.rows);
+    let rated = with_blank(org_ratings(&["2019,VX.01,HTNV", "2019,VX.01.C1,KHTNV"]));
+    builder.table(Table::DanhGiaToChuc, &rated.headers, &rated.rows);
+    let (ds, rows) = builder.finish_with_rows().unwrap();
+    assert_eq!(ds.orgs[1].code.as_str(), "VX.01");
+    assert_eq!(rows.orgs[..2], [3, 4]);
+    assert_eq!(rows.members, [2]);
+    assert_eq!(rows.org_ratings, [3, 4]);
+    assert!(rows.member_ratings.is_empty() && rows.status_rows.is_empty());
+}

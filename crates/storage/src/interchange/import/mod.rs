@@ -11,6 +11,7 @@
 pub(crate) mod checks;
 pub(crate) mod known;
 mod paths;
+mod scope;
 pub(crate) mod state;
 mod types;
 mod write;
@@ -96,9 +97,10 @@ fn run(
             columns: request.columns,
             effective_on: request.effective_on,
             dry_run: request.dry_run,
+            rows: request.rows,
         },
     );
-    let tree = match checks::check(conn, scope, &plan, request).map_err(failed)? {
+    let tree = match checks::check(conn, scope, (&stored, &plan), request).map_err(failed)? {
         Ok(tree) => tree,
         Err(problems) => {
             let problems = dangvu_domain::interchange::capped(problems);

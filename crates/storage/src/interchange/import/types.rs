@@ -4,10 +4,10 @@
 use crate::StoreError;
 use dangvu_domain::Date;
 use dangvu_domain::dataset::Dataset;
-use dangvu_domain::interchange::Problem;
 pub use dangvu_domain::interchange::merge::{
     GivenColumns, ImportCounts, ImportSummary, TableCounts,
 };
+use dangvu_domain::interchange::{Problem, SheetRows};
 
 /// An import: a validated dataset (see `dangvu_domain::interchange::build_dataset_with`)
 /// and how to apply it.
@@ -26,6 +26,9 @@ pub struct ImportRequest<'a> {
     pub dry_run: bool,
     /// Told how far the writing is, for a progress bar.
     pub progress: Option<&'a (dyn Fn(ImportProgress) + Sync)>,
+    /// Where the records were read in the file (`None`: a dataset built in code): a
+    /// refusal names the row, and the history tables count their own rows.
+    pub rows: Option<&'a SheetRows>,
 }
 
 /// How far an import is: `done` of `total` records written.
