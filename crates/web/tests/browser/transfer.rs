@@ -71,6 +71,13 @@ async fn round_trip(t: &mut Tour<'_>, org: &str, downloads: &Downloads) -> Step<
     t.wait_gone(".import-progress", 120).await?;
     t.checks("import check").await;
     refused(t, "the unchanged export is refused").await?;
+    if !t.has("table.import-counts").await? {
+        let shown = t.text("main").await.unwrap_or_default();
+        return Err(format!(
+            "the import's check shows no counts: {}",
+            shown.trim()
+        ));
+    }
     let confirm = "form[action$='/confirm'] button[type=submit]";
     if t.has(confirm).await? {
         t.click(confirm).await?;
