@@ -6,6 +6,10 @@ use super::Step;
 use super::downloads::{self, Downloads};
 use super::tour::Tour;
 
+/// The period of the report checked: ten years of ratings and admissions.
+const REPORT_FROM: &str = "2016-01-01";
+const REPORT_TO: &str = "2025-12-31";
+
 /// A link to a member's profile in a members table.
 const MEMBER_LINK: &str = "table tbody a[href^='/members/']";
 
@@ -18,7 +22,7 @@ pub async fn reader(t: &mut Tour<'_>, org: &str, downloads: &Downloads) {
         t.checks("org").await;
         members(t).await?;
         t.open(&format!("/orgs/{org}")).await?;
-        report(t, downloads).await
+        report(t, org, downloads).await
     };
     if let Err(e) = steps.await {
         t.failed("visit", e);
@@ -49,9 +53,9 @@ async fn members(t: &mut Tour<'_>) -> Step<()> {
     Ok(())
 }
 
-/// The summary report from the organization page's link, and its Excel download when the
-/// page offers one.
-async fn report(t: &mut Tour<'_>, downloads: &Downloads) -> Step<()> {
+/// The summary report from the organization page's link, then over ten years, and its
+/// Excel download when the page offers one.
+async fn report(t: &mut Tour<'_>, org: &str, downloads: &Downloads) -> Step<()> {
     t.click("main a[href^='/reports/summary?org=']").await?;
     if !t.has("section.report").await? {
         t.click("form[action='/reports/summary'] button[type=submit]")
@@ -62,6 +66,16 @@ async fn report(t: &mut Tour<'_>, downloads: &Downloads) -> Step<()> {
         return Err(format!(
             "the summary report shows no figures: {}",
             shown.trim()
+        ));
+    }
+    // Ten years of ratings: the report's widest tables, as a committee reviews its term.
+    t.open(&format!(
+        "/reports/summary?org={org}&from={REPORT_FROM}&to={REPORT_TO}"
+    ))
+    .await?;
+    if !t.has("section.report table").await? {
+        return Err(format!(
+            "the report of {REPORT_FROM}–{REPORT_TO} shows no table"
         ));
     }
     t.checks("report").await;
