@@ -82,7 +82,7 @@ pub fn screenshots_wanted() -> bool {
 
 /// Writes `docs/screenshots/<name>-<width>.png` of the page shown.
 pub async fn screenshot(browser: &Browser, name: &str, size: Width) -> Step<()> {
-    let png = browser.screenshot(size.width, size.height, 3200).await?;
+    let png = browser.screenshot(size.width, size.height, 2400).await?;
     let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let file = folder.join(format!("{name}-{}.png", size.width));
