@@ -152,22 +152,45 @@ async fn the_province_staff_take_their_exports_back_unchanged() {
     for demo in backends() {
         let token = token(&demo, "canbo");
         let session = session(&demo, "canbo").await;
+        // The README's example: the whole province, exported and checked back.
         let whole = export(&demo, &session, "TQ").await;
-        let figures = imported(&demo, &token, true, whole.clone()).await;
+        let figures = imported(&demo, &token, true, whole).await;
         assert!(changes_nothing(&figures), "{}: {figures:?}", demo.label);
-        let before = imports_by(&demo, "canbo");
-        let written = imported(&demo, &token, false, whole).await;
-        assert_eq!(written, figures, "the real import changes nothing either");
-        assert_eq!(imports_by(&demo, "canbo"), before + 1, "only its audit row");
 
         let app = app(&demo);
-        for org in ["TQ.X01", "TQ.X03"] {
-            let book = export(&demo, &session, org).await;
-            let (_, page) = upload(&app, &session, &[("xuat.xlsx", &book)]).await;
-            assert!(page.has("Không có thay đổi"), "{org}: {}", page.body);
-            assert!(!page.has("Xác nhận nhập"), "nothing to confirm");
-            assert!(!page.has("ngoài phạm vi"));
-        }
+        let commune = export(&demo, &session, "TQ.X01").await;
+        let (_, page) = upload(&app, &session, &[("xuat.xlsx", &commune)]).await;
+        assert!(page.has("Không có thay đổi"), "{}", page.body);
+        assert!(!page.has("Xác nhận nhập"), "nothing to confirm");
+        assert!(!page.has("ngoài phạm vi"));
+
+        let other = export(&demo, &session, "TQ.X03").await;
+        let dry = imported(&demo, &token, true, other.clone()).await;
+        assert!(changes_nothing(&dry), "{dry:?}");
+        let before = imports_by(&demo, "canbo");
+        let written = imported(&demo, &token, false, other.clone()).await;
+        assert_eq!(written, dry, "the real import changes nothing either");
+        assert_eq!(imports_by(&demo, "canbo"), before + 1, "only its audit row");
+
+        // One member corrected in the file: that change alone.
+        let mut ds = read(&other);
+        let member = ds.members.last_mut().unwrap();
+        let code = member.code.clone();
+        member.profile.hometown = Some("Thôn Làng Má, xã Minh Tân".into());
+        let corrected = imported(&demo, &token, false, xlsx(&ds)).await;
+        let members = corrected.iter().find(|(t, _)| t == "dang_vien").unwrap();
+        assert_eq!(members.1[1..], [0, 1, members.1[0] - 1], "{corrected:?}");
+        assert!(
+            corrected
+                .iter()
+                .all(|(t, [_, c, u, _])| t == "dang_vien" || c + u == 0)
+        );
+        assert_eq!(imports_by(&demo, "canbo"), before + 2);
+        let stored = demo.store.member(&demo.scope(), &code).unwrap();
+        assert_eq!(
+            stored.profile.hometown.as_deref(),
+            Some("Thôn Làng Má, xã Minh Tân")
+        );
     }
 }
 

@@ -73,6 +73,8 @@ pub(crate) fn outside_scope(
             problems.push(words.changed(table, column, code.as_str(), row));
         }
     }
+    // In the order of the file, so that the first problems kept are those of its first rows.
+    problems.sort_by_key(|p| (p.table, p.row));
     Ok(problems)
 }
 
