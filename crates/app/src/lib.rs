@@ -32,7 +32,8 @@ pub use interchange::{
     CONFLICT_LIMIT, CONFLICT_WINDOW, ExportCounts, ExportFile, ExportFormat, ImportOutcome,
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
-pub use tree::{OrgOverview, RootNode};
+pub use reports::SummaryView;
+pub use tree::{OrgOverview, OrgPick, RootNode};
 
 /// The types of the records the use cases return, defined by storage and re-exported so
 /// that the adapters depend on this crate alone.

@@ -171,6 +171,10 @@ pub struct SummaryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
+    /// Write the report to this file instead of standard output (required with
+    /// `--format xlsx`).
+    #[arg(long, required_if_eq("format", "xlsx"))]
+    pub out: Option<PathBuf>,
 }
 
 /// Output formats of reports.
@@ -180,6 +184,8 @@ pub enum ReportFormat {
     Json,
     /// A table for people.
     Text,
+    /// An Excel workbook, written to `--out`.
+    Xlsx,
 }
 
 /// `dangvu bench`.

@@ -180,7 +180,7 @@ fn demo_report_on(db: &str) {
         stderr(&unknown)
     );
 
-    let text = w.run(&[
+    let term = [
         "report",
         "summary",
         "--org",
@@ -190,12 +190,20 @@ fn demo_report_on(db: &str) {
         "--to",
         "2020-07-31",
         "--format",
-        "text",
-    ]);
+    ];
+    let text = w.run(&[&term[..], &["text"]].concat());
     assert!(
         String::from_utf8_lossy(&text.stdout)
             .contains("Tổ chức cơ sở đảng / Grassroots organizations")
     );
+
+    let xlsx = w.run(&[&term[..], &["xlsx", "--out", "bao-cao.xlsx"]].concat());
+    assert!(xlsx.status.success(), "{}", stderr(&xlsx));
+    let book = std::fs::read(w.dir.join("bao-cao.xlsx")).unwrap();
+    assert!(book.starts_with(b"PK") && book.len() > 4000, "a workbook");
+    let no_file = w.run(&[&term[..], &["xlsx"]].concat());
+    assert_eq!(no_file.status.code(), Some(2), "a workbook needs --out");
+    assert!(stderr(&no_file).contains("--out"), "{}", stderr(&no_file));
 }
 
 /// `bench load` serves the demo and reports each request it drove beside the floor,

@@ -8,7 +8,8 @@
 //! next to its dataset. [`read_path`] gives the whole tables as
 //! [`RawTable`](dangvu_domain::interchange::RawTable)s, for tools that want them.
 //! Writing ([`write_xlsx`], [`write_csv_folder`]) produces files that read back into the same
-//! dataset, and [`write_template`] the blank workbook people fill in. No database here:
+//! dataset, and [`write_template`] the blank workbook people fill in; [`summary_workbook`] is the summary
+//! report as a workbook. No database here:
 //! storing a dataset is the storage crate's work.
 
 mod cells;
@@ -20,6 +21,7 @@ mod labels;
 mod problem;
 mod reading;
 mod report;
+mod summary;
 mod unpack;
 mod xlsx_read;
 mod xlsx_write;
@@ -30,6 +32,7 @@ pub use labels::column_label;
 pub use problem::ReadProblem;
 pub use reading::{CheckedFile, TableRead, check_path, import_path, read_path};
 pub use report::write_problem_report;
+pub use summary::{SUMMARY_SHEET, SummaryBook, summary_workbook};
 pub use unpack::ratio_bound;
 pub use xlsx_write::{write_template, write_xlsx};
 

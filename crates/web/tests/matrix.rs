@@ -19,13 +19,14 @@ use support::{Demo, Page, TODAY, backends, day, send, with_session};
 mod reach;
 
 /// How the matrix exercises one route: the rest of its query, its form body, the status
-/// of a request that is let through (without and with an account), and whether it ends
-/// the session it is sent with.
+/// of a request that is let through (without and with an account), the status of a record
+/// outside the scope or missing (the same), and whether it ends the session it is sent with.
 struct Example {
     query: &'static str,
     body: &'static str,
     ok_anonymous: u16,
     ok_signed_in: u16,
+    not_found: u16,
     ends_session: bool,
 }
 
@@ -35,6 +36,7 @@ const fn ok(status: u16) -> Example {
         body: "",
         ok_anonymous: status,
         ok_signed_in: status,
+        not_found: 404,
         ends_session: false,
     }
 }
@@ -43,7 +45,14 @@ const PERIOD: &str = "from=2025-07-01&to=2025-11-26";
 
 fn example(spec: &RouteSpec) -> Example {
     match (spec.verb, spec.path) {
-        (Verb::Get, "/reports/summary" | "/api/v1/reports/summary") => Example {
+        // The report form takes a code or a name: one it cannot find, in the scope or not,
+        // gives the form back with the message beside the field.
+        (Verb::Get, "/reports/summary") => Example {
+            query: PERIOD,
+            not_found: 422,
+            ..ok(200)
+        },
+        (Verb::Get, "/api/v1/reports/summary") => Example {
             query: PERIOD,
             ..ok(200)
         },
@@ -146,7 +155,7 @@ fn expected(spec: &RouteSpec, example: &Example, case: Case, reach: Option<&Reac
     match case {
         Case::NoRecord if spec.path == "/" && reach.role == Role::DangVien => 303,
         Case::NoRecord | Case::InScope => example.ok_signed_in,
-        Case::OutOfScope | Case::Missing => 404,
+        Case::OutOfScope | Case::Missing => example.not_found,
     }
 }
 

@@ -1,9 +1,14 @@
 //! The summary report: the page and the JSON API give the store's figures.
 
 // `term_report` is a helper outside `#[test]`, where clippy's test exemption does not reach.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 mod support;
+
+#[path = "reports/picker.rs"]
+mod picker;
+#[path = "reports/workbook.rs"]
+mod workbook;
 
 use axum::http::StatusCode;
 use dangvu_domain::OrgCode;
@@ -213,17 +218,63 @@ async fn unknown_api_addresses_answer_json() {
 }
 
 #[tokio::test]
-async fn report_page_errors_are_pages() {
+async fn report_page_errors_keep_the_form() {
     for demo in backends() {
         let page = get(demo.app(), "/reports/summary?org=KHONG.CO").await;
-        assert_eq!(page.status, StatusCode::NOT_FOUND, "{}", demo.label);
-        assert!(page.has("Không tìm thấy tổ chức đảng có mã «KHONG.CO»"));
+        assert_eq!(
+            page.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            demo.label
+        );
+        assert!(page.has("Không tìm thấy tổ chức nào có mã hoặc tên «KHONG.CO»"));
         let page = get(
             demo.app(),
             "/reports/summary?org=VX&from=2020-07-31&to=2015-08-01",
         )
         .await;
-        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.has("Khoảng thời gian không hợp lệ"));
+        assert!(page.has("name=\"from\" value=\"2020-07-31\""));
+    }
+}
+
+#[tokio::test]
+async fn the_charts_show_each_years_figures_as_text() {
+    for demo in backends() {
+        let report = term_report(&demo);
+        let page = get(demo.app(), &format!("/reports/summary?{TERM}")).await;
+        assert_eq!(
+            page.body
+                .matches("<svg class=\"chart-svg\" role=\"img\"")
+                .count(),
+            2
+        );
+        let ratings = page
+            .body
+            .split("<desc id=\"chart-ratings-desc\">")
+            .nth(1)
+            .unwrap();
+        let ratings = &ratings[..ratings.find("</desc>").unwrap()];
+        for year in &report.ratings {
+            let pct = year.members_completed_or_better_pct.unwrap();
+            let vi = format!("{pct:.1}%").replace('.', ",");
+            assert!(ratings.contains(&format!("{}: ", year.year)), "{ratings}");
+            assert!(ratings.contains(&vi), "{vi} in {ratings}");
+            assert!(
+                page.has(&format!(">{vi}</text>")),
+                "{vi} written on the chart"
+            );
+        }
+        let admissions = page
+            .body
+            .split("<desc id=\"chart-admissions-desc\">")
+            .nth(1)
+            .unwrap();
+        let admissions = &admissions[..admissions.find("</desc>").unwrap()];
+        let years: Vec<&str> = admissions.split("; ").collect();
+        assert_eq!(years.len(), 6, "{admissions}");
+        assert!(years[0].starts_with("2015: ") && years[5].starts_with("2020: "));
+        assert!(!page.has("NaN"));
     }
 }

@@ -13,5 +13,6 @@ mod probing;
 
 pub use export::{ExportCounts, ExportFile, ExportFormat};
 pub use import::{ImportOutcome, ImportReport, TableReport};
+pub(crate) use package::file_stem;
 pub use package::{XLSX_TYPE, ZIP_TYPE};
 pub use probing::{CONFLICT_LIMIT, CONFLICT_WINDOW};

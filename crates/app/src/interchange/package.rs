@@ -18,7 +18,7 @@ pub const ZIP_TYPE: &str = "application/zip";
 
 /// `<code>-<date>`, with anything but letters, digits, `.`, `_` and `-` as `_`, so that
 /// the name is safe in a header and on every file system.
-pub(super) fn file_stem(code: &OrgCode, today: Date) -> String {
+pub(crate) fn file_stem(code: &OrgCode, today: Date) -> String {
     let code: String = code
         .as_str()
         .chars()

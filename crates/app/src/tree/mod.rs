@@ -1,6 +1,10 @@
 //! The organization tree as of a date: the roots the caller reaches, one organization
 //! with its figures and children.
 
+mod pick;
+
+pub use pick::OrgPick;
+
 use crate::records::{OrgChild, OrgDetail, OrgRef};
 use crate::{App, Caller, Error};
 use dangvu_domain::summary::Figures;

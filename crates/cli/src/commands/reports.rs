@@ -1,4 +1,5 @@
-//! `dangvu report summary`: the summary report as JSON (the contract) or as a table.
+//! `dangvu report summary`: the summary report as JSON (the contract), as a table, or as
+//! an Excel workbook written to a file.
 
 use crate::args::{ReportCommand, ReportFormat, SummaryArgs};
 use crate::config::Settings;
@@ -24,14 +25,24 @@ fn summary(args: &SummaryArgs, settings: &Settings) -> Result<(), CliError> {
         parse_optional_date("as_of", args.as_of.as_deref().unwrap_or(""))?,
     )?;
     let app = super::open(settings)?;
-    let report = app.summary(&super::caller(), &params)?;
-    let mut out = std::io::stdout().lock();
+    let caller = super::caller();
+    let mut bytes = Vec::new();
     match args.format {
         ReportFormat::Json => {
+            let report = app.summary(&caller, &params)?;
             let json = serde_json::to_string_pretty(&report).map_err(std::io::Error::other)?;
-            writeln!(out, "{json}")?;
+            writeln!(bytes, "{json}")?;
         }
-        ReportFormat::Text => write_table(&mut out, &report)?,
+        ReportFormat::Text => write_table(&mut bytes, &app.summary(&caller, &params)?)?,
+        ReportFormat::Xlsx => bytes = app.summary_workbook(&caller, &params)?.bytes,
+    }
+    match &args.out {
+        Some(path) => {
+            std::fs::write(path, bytes)?;
+            println!("Đã ghi báo cáo / Report written: {}", path.display());
+        }
+        // A workbook always has `--out` (clap requires it): never bytes on a terminal.
+        None => std::io::stdout().lock().write_all(&bytes)?,
     }
     Ok(())
 }

@@ -50,4 +50,19 @@ impl Store {
             summary::report(c, org_id, params)
         })
     }
+
+    /// The members admitted in each year of the period (the year's part of the period
+    /// only), counted as the report's `admitted` is: the years add up to it. Every year of
+    /// the period is listed, with 0 when nobody was admitted.
+    #[tracing::instrument(skip_all, fields(org = %params.org, from = %params.from, to = %params.to), err)]
+    pub fn admissions_by_year(
+        &self,
+        scope: &Scope,
+        params: &SummaryParams,
+    ) -> Result<Vec<(i32, u64)>, StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, params.org.as_str())?;
+            summary::admissions_by_year(c, org_id, params)
+        })
+    }
 }

@@ -11,6 +11,8 @@ use crate::db::conn::DbConnection;
 use crate::db::count;
 use crate::reports::figures::figures_of;
 use crate::reports::subtree;
+use dangvu_domain::Date;
+use dangvu_domain::dates::year_end;
 use dangvu_domain::summary::subtree::YearCounts;
 use dangvu_domain::summary::{RatingCounts, SummaryParams, SummaryReport};
 
@@ -29,6 +31,24 @@ pub(crate) fn report(
         ratings.extend(counts.into_year(year));
     }
     Ok(SummaryReport::new(params, figures, admitted, ratings))
+}
+
+/// The admissions of each year of the period, within the period.
+pub(crate) fn admissions_by_year(
+    conn: &mut DbConnection,
+    org_id: i64,
+    params: &SummaryParams,
+) -> Result<Vec<(i32, u64)>, StoreError> {
+    let mut out = Vec::new();
+    for year in params.years() {
+        let (Some(first), Some(last)) = (Date::from_ymd_opt(year, 1, 1), year_end(year)) else {
+            continue;
+        };
+        let from = first.max(params.from);
+        let to = last.min(params.to);
+        out.push((year, subtree::admitted(conn, org_id, from, to)?));
+    }
+    Ok(out)
 }
 
 /// A year's ratings as the report counts them (a negative count is corrupt data).

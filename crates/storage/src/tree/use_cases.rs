@@ -2,6 +2,7 @@
 
 use super::access::visible_org;
 use super::orgs;
+use super::search;
 use crate::{OrgChild, OrgDetail, OrgRef, Scope, Store, StoreError};
 use dangvu_domain::summary::Figures;
 use dangvu_domain::{Date, OrgCode};
@@ -49,5 +50,17 @@ impl Store {
             let org_id = visible_org(c, scope, code.as_str())?;
             orgs::figures_and_children(c, org_id, as_of)
         })
+    }
+
+    /// The organizations the scope reaches whose code is or starts with `text` (any case)
+    /// or whose name contains it (without diacritics): upper levels first, at most `limit`.
+    #[tracing::instrument(skip_all, fields(text_len = text.len()), err)]
+    pub fn find_orgs(
+        &self,
+        scope: &Scope,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<OrgRef>, StoreError> {
+        self.read(|c| search::find(c, scope, text, limit))
     }
 }

@@ -1,19 +1,23 @@
 //! `GET /api/v1/reports/summary`: the document of `docs/summary-report.md`.
 //!
 //! `org`, `from` and `to` are required (a script states its period); `as_of` defaults to
-//! `to`. The body is [`SummaryReport`] serialized as is: its fields are declared in the
-//! order of `docs/summary-report.md`, so keys and their order match it.
+//! `to`. The body is [`SummaryReport`](dangvu_domain::summary::SummaryReport) serialized
+//! as is: its fields are declared in the order of `docs/summary-report.md`, so keys and
+//! their order match it. With `format=xlsx` the same figures come as a workbook to
+//! download (`dangvu_app` writes it).
 
 use crate::accounts::auth::Authenticated;
 use crate::api::ApiError;
 use crate::api::openapi::{E400_SUMMARY, E404};
+use crate::error::BadInput;
+use crate::interchange::Download;
 use crate::state::AppState;
 use crate::ui::params::{self, SummaryQuery};
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
 use dangvu_domain::Date;
-use dangvu_domain::summary::SummaryReport;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -33,10 +37,15 @@ struct SummaryParamsDoc {
     to: String,
     /// Day of the stock figures; `to` when absent.
     as_of: Option<String>,
+    /// `json` (the default): the document below; `xlsx`: the same figures as an Excel
+    /// workbook (with the admissions of each year), to download.
+    #[param(example = "xlsx")]
+    format: Option<String>,
 }
 
 /// The summary document of `docs/summary-report.md` (the answer is
-/// [`SummaryReport`]; a test holds the two equal key for key).
+/// [`SummaryReport`](dangvu_domain::summary::SummaryReport); a test holds the two equal
+/// key for key).
 #[derive(Serialize, ToSchema)]
 #[allow(dead_code, reason = "documentation of SummaryReport")]
 pub(crate) struct SummaryDoc {
@@ -87,11 +96,19 @@ pub(crate) struct RatingYearDoc {
 /// The summary report of a subtree over a period.
 ///
 /// The same document as `dangvu report summary --format json`; keys in the order of the
-/// report's documentation. Every parameter but `as_of` is required.
+/// report's documentation. Every parameter but `as_of` and `format` is required.
 #[utoipa::path(get, path = "/api/v1/reports/summary", tag = "reports",
     params(SummaryParamsDoc),
     responses(
-        (status = 200, description = "The report", body = SummaryDoc),
+        (status = 200, description = "The report: JSON, or with `format=xlsx` an Excel \
+            workbook (sheet «Báo cáo tổng hợp»: the organization, the period and the day of the \
+            figures at the top, then the figures, the ratings per year with percentages as \
+            numbers formatted as percent, and the admissions per year) sent as an attachment \
+            named `bao-cao-tong-hop-<org>-<from>-<to>.xlsx`",
+            content(
+                (SummaryDoc = "application/json"),
+                ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            )),
         (status = 400, description = E400_SUMMARY, body = crate::api::ErrorBody),
         (status = 404, description = E404, body = crate::api::ErrorBody),
     ))]
@@ -100,18 +117,69 @@ pub(crate) async fn get_summary(
     State(state): State<AppState>,
     auth: Authenticated,
     query: Result<Query<SummaryQuery>, QueryRejection>,
-) -> Result<Json<SummaryReport>, ApiError> {
-    let params = params::query(query)?.params(None)?;
+) -> Result<Response, ApiError> {
+    let query = params::query(query)?;
+    let params = query.params(None)?;
     tracing::Span::current().record("org", params.org.as_str());
     let caller = auth.caller();
-    let report = state.run(move |app| app.summary(&caller, &params)).await?;
-    Ok(Json(report))
+    match SummaryFormat::parse(&query.format)? {
+        SummaryFormat::Json => {
+            let report = state.run(move |app| app.summary(&caller, &params)).await?;
+            Ok(Json(report).into_response())
+        }
+        SummaryFormat::Xlsx => {
+            let file = state
+                .run(move |app| app.summary_workbook(&caller, &params))
+                .await?;
+            Ok(Download::from(file).into_response())
+        }
+    }
+}
+
+/// What the report is answered as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SummaryFormat {
+    /// The JSON document (the default).
+    Json,
+    /// An Excel workbook to download.
+    Xlsx,
+}
+
+impl SummaryFormat {
+    /// The format of `raw` (absent or blank: JSON), or `invalid_code` naming `format`.
+    fn parse(raw: &Option<String>) -> Result<Self, BadInput> {
+        match params::present(raw).map(str::to_ascii_lowercase).as_deref() {
+            None | Some("json") => Ok(Self::Json),
+            Some("xlsx") => Ok(Self::Xlsx),
+            Some(other) => Err(BadInput::Code {
+                field: "format",
+                value: other.to_string(),
+            }),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dangvu_domain::summary::SummaryReport;
     use utoipa::PartialSchema;
+
+    #[test]
+    fn the_format_is_json_unless_xlsx_is_asked() {
+        let f = |s: &str| SummaryFormat::parse(&Some(s.to_string()));
+        assert_eq!(SummaryFormat::parse(&None), Ok(SummaryFormat::Json));
+        assert_eq!(f(" "), Ok(SummaryFormat::Json));
+        assert_eq!(f("json"), Ok(SummaryFormat::Json));
+        assert_eq!(f("XLSX"), Ok(SummaryFormat::Xlsx));
+        assert!(matches!(
+            f("pdf"),
+            Err(BadInput::Code {
+                field: "format",
+                ..
+            })
+        ));
+    }
 
     /// The property names of a schema, sorted.
     fn properties(schema: impl Serialize) -> Vec<String> {

@@ -78,6 +78,23 @@ pub(crate) fn summary_json(code: &str, from: &Date, to: &Date, as_of: &Date) -> 
     )
 }
 
+/// The summary report as a workbook, with every parameter spelled out.
+pub(crate) fn summary_xlsx(code: &str, from: &Date, to: &Date, as_of: &Date) -> String {
+    format!("{}&format=xlsx", summary_json(code, from, to, as_of))
+}
+
+/// The summary report page for `code` with the period as typed in the form (a choice
+/// among several organizations keeps the rest of the form).
+pub(crate) fn summary_with(code: &OrgCode, from: &str, to: &str, as_of: &str) -> String {
+    let mut href = summary(code);
+    for (key, value) in [("from", from), ("to", to), ("as_of", as_of)] {
+        if !value.is_empty() {
+            href.push_str(&format!("&{key}={}", encode(value)));
+        }
+    }
+    href
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,8 @@ pub(crate) struct SummaryQuery {
     pub to: Option<String>,
     /// Day of the stock figures; `to` when absent.
     pub as_of: Option<String>,
+    /// `json` (the default) or `xlsx` (the API only).
+    pub format: Option<String>,
 }
 
 /// Unwraps axum's query extraction, turning its plain-text rejection into a [`BadInput`].
@@ -180,6 +182,7 @@ mod tests {
             from: opt(from),
             to: opt(to),
             as_of: opt(as_of),
+            format: None,
         }
     }
 
