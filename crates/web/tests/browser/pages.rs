@@ -1,0 +1,113 @@
+//! The pages each demo account opens: the tree, an organization, its members, a search
+//! without diacritics, a profile, the summary report with its Excel download; a party
+//! member's own record.
+
+use super::Step;
+use super::downloads::{self, Downloads};
+use super::tour::Tour;
+
+/// The period of the report checked: ten years of ratings and admissions.
+const REPORT_FROM: &str = "2016-01-01";
+const REPORT_TO: &str = "2025-12-31";
+
+/// A link to a member's profile in a members table.
+const MEMBER_LINK: &str = "table tbody a[href^='/members/']";
+
+/// The reader's visit from the tree to the report, over organization `org`.
+pub async fn reader(t: &mut Tour<'_>, org: &str, downloads: &Downloads) {
+    let steps = async {
+        t.open("/").await?;
+        t.checks("tree").await;
+        t.open(&format!("/orgs/{org}")).await?;
+        t.checks("org").await;
+        members(t).await?;
+        t.open(&format!("/orgs/{org}")).await?;
+        report(t, org, downloads).await
+    };
+    if let Err(e) = steps.await {
+        t.failed("visit", e);
+    }
+}
+
+/// The organization's members, a search for one of them typed without diacritics, and
+/// that member's profile.
+async fn members(t: &mut Tour<'_>) -> Step<()> {
+    t.click("main a[href^='/orgs/'][href*='/members']").await?;
+    t.checks("members").await;
+    let first = t.find(MEMBER_LINK).await?;
+    let name = first.text().await.map_err(|e| e.to_string())?;
+    let href = first.attr("href").await.map_err(|e| e.to_string())?;
+    let href = href.ok_or("a member link without href")?;
+    let query = dangvu_domain::text::fold(&name);
+    t.fill("#q", &query).await?;
+    t.click("form[role=search] button[type=submit]").await?;
+    let found = format!("table tbody a[href='{href}']");
+    if !t.has(&found).await? {
+        return Err(format!(
+            "searching \"{query}\" does not find {name} ({href})"
+        ));
+    }
+    t.checks("search").await;
+    t.click(&found).await?;
+    t.checks("profile").await;
+    Ok(())
+}
+
+/// The summary report from the organization page's link, then over ten years, and its
+/// Excel download when the page offers one.
+async fn report(t: &mut Tour<'_>, org: &str, downloads: &Downloads) -> Step<()> {
+    t.click("main a[href^='/reports/summary?org=']").await?;
+    if !t.has("section.report").await? {
+        t.click("form[action='/reports/summary'] button[type=submit]")
+            .await?;
+    }
+    if !t.has("section.report").await? {
+        let shown = t.text("main").await.unwrap_or_default();
+        return Err(format!(
+            "the summary report shows no figures: {}",
+            shown.trim()
+        ));
+    }
+    // Ten years of ratings: the report's widest tables, as a committee reviews its term.
+    t.open(&format!(
+        "/reports/summary?org={org}&from={REPORT_FROM}&to={REPORT_TO}"
+    ))
+    .await?;
+    if !t.has("section.report table").await? {
+        return Err(format!(
+            "the report of {REPORT_FROM}–{REPORT_TO} shows no table"
+        ));
+    }
+    t.checks("report").await;
+    let xlsx = "a[href*='format=xlsx']";
+    if !t.has(xlsx).await? {
+        let note = "the summary report has no Excel download link: its download was not tested";
+        t.report.note(format!("{}: {note}", t.account));
+        return Ok(());
+    }
+    downloads.clear()?;
+    t.press(xlsx).await?;
+    let file = downloads.wait(30).await?;
+    let result = downloads::is_workbook(&file).err().into_iter().collect();
+    t.report
+        .check(&format!("{}/report xlsx", t.account), result);
+    Ok(())
+}
+
+/// A party member's visit: the home page leads to the member's own record.
+pub async fn own_record(t: &mut Tour<'_>) {
+    let steps = async {
+        t.open("/").await?;
+        let path = t.browser.path().await?;
+        if !path.starts_with("/members/") {
+            return Err(format!(
+                "the home page leads to {path}, not to the own record"
+            ));
+        }
+        t.checks("own profile").await;
+        Ok(())
+    };
+    if let Err(e) = steps.await {
+        t.failed("visit", e);
+    }
+}
