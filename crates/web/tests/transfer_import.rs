@@ -96,10 +96,7 @@ async fn a_bad_file_shows_every_problem_in_both_languages_and_writes_nothing() {
                 page.body
             );
         }
-        let rows = page
-            .body
-            .matches("<td class=\"muted\" lang=\"en\">")
-            .count();
+        let rows = page.body.matches("<td class=\"muted\" lang=\"en\"").count();
         assert!(rows >= 5, "only {rows} problems shown");
         assert!(
             page.has(&format!("Tệp có {rows} lỗi.")),

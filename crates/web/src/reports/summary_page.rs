@@ -52,11 +52,6 @@ pub(crate) struct SummaryPage {
 }
 
 impl SummaryPage {
-    /// The as-of field's value (empty: defaults to the end of the period).
-    fn as_of_value(&self) -> String {
-        self.form.as_of.map(|d| d.to_string()).unwrap_or_default()
-    }
-
     /// "From … to …, figures as of …" for the report heading.
     fn period_text(&self, report: &SummaryReport) -> String {
         self.lang.fill(
