@@ -111,7 +111,9 @@ async fn a_bad_file_shows_every_problem_in_both_languages_and_writes_nothing() {
             get_as(&session, &format!("/import/{id}?lang=en")),
         )
         .await;
-        assert!(english.has("lang=\"vi\">") && english.has("The file cannot be imported"));
+        assert!(
+            english.has("lang=\"vi\" data-label=") && english.has("The file cannot be imported")
+        );
 
         let report = send_raw(
             app.clone(),
