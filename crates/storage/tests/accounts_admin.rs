@@ -84,7 +84,7 @@ fn an_administrator_creates_lists_disables_and_resets_accounts() {
             .unwrap();
         assert!(matches!(
             store.authenticate("bithu", PASSWORD, "10.0.0.1", at(4)),
-            Err(AuthError::BadCredentials)
+            Err(AuthError::BadCredentials { .. })
         ));
         let actor = store
             .authenticate("bithu", fresh.expose(), "10.0.0.1", at(5))

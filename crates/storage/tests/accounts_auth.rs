@@ -56,7 +56,7 @@ fn the_right_password_signs_in_and_nothing_else_does() {
             assert!(
                 matches!(
                     store.authenticate(user, pw, "10.0.0.1", at(1)),
-                    Err(AuthError::BadCredentials)
+                    Err(AuthError::BadCredentials { .. })
                 ),
                 "{user:?} signed in"
             );
@@ -86,10 +86,11 @@ fn the_right_password_signs_in_and_nothing_else_does() {
 #[test]
 fn five_failures_delay_that_address_but_the_owner_signs_in_from_another() {
     for (_db, store) in with_secretary() {
-        for _ in 0..5 {
+        for left in (0..5).rev() {
+            // Each failure says how many more may come before the address waits.
             assert!(matches!(
                 store.authenticate("bithu", "wrong password", "10.0.0.1", at(0)),
-                Err(AuthError::BadCredentials)
+                Err(AuthError::BadCredentials { attempts_left }) if attempts_left == left
             ));
         }
         // The guessing address waits, even with the right password...
@@ -190,7 +191,7 @@ fn a_disabled_account_cannot_sign_in() {
             .unwrap();
         assert!(matches!(
             store.authenticate("bithu", PASSWORD, "10.0.0.1", at(1)),
-            Err(AuthError::BadCredentials)
+            Err(AuthError::BadCredentials { .. })
         ));
         assert_eq!(reasons(&store), ["disabled"]);
     }
@@ -204,7 +205,7 @@ fn changing_ones_own_password_needs_the_current_one_and_ends_every_session() {
         let new = password("mật khẩu mới của bí thư");
         assert!(matches!(
             store.change_own_password(&actor, "not the password", &new, "10.0.0.1", at(1)),
-            Err(AuthError::BadCredentials)
+            Err(AuthError::BadCredentials { .. })
         ));
         assert!(
             store

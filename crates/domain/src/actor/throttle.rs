@@ -62,6 +62,14 @@ pub fn wait_before(recent: &RecentFailures, now: NaiveDateTime) -> Option<TimeDe
         .max()
 }
 
+/// How many more failures `recent` allows before attempts from this address must wait: `1`
+/// is the last attempt before a delay, which the sign-in page warns about.
+pub fn failures_before_wait(recent: &RecentFailures) -> u64 {
+    let pair = PAIR_FREE.saturating_sub(recent.pair.count);
+    let address = ADDRESS_FREE.saturating_sub(recent.address.count);
+    pair.min(address)
+}
+
 /// When attempts may go on after `failures` beyond `free`, delayed by a doubling delay.
 fn growing(failures: Failures, free: u64) -> Option<NaiveDateTime> {
     let beyond = failures.count.checked_sub(free)?;
@@ -109,6 +117,22 @@ mod tests {
         assert_eq!(wait_before(&recent, t(100)), Some(TimeDelta::seconds(120)));
         recent.pair = failures(40, 100);
         assert_eq!(wait_before(&recent, t(100)), Some(MAX_DELAY));
+    }
+
+    #[test]
+    fn the_attempts_left_before_a_wait_are_the_fewest_of_the_pair_and_the_address() {
+        let mut recent = RecentFailures {
+            pair: failures(4, 0),
+            address: failures(4, 0),
+            username: failures(9, 0),
+        };
+        assert_eq!(failures_before_wait(&recent), 1);
+        recent.address = failures(19, 0);
+        recent.pair = failures(1, 0);
+        assert_eq!(failures_before_wait(&recent), 1);
+        recent.pair = failures(7, 0);
+        assert_eq!(failures_before_wait(&recent), 0);
+        assert_eq!(failures_before_wait(&RecentFailures::default()), PAIR_FREE);
     }
 
     #[test]

@@ -95,7 +95,8 @@ fn check(
         }
         _ => {
             record_failure(conn, attempt, AuditAction::LoginFailed, reason)?;
-            Ok(Err(AuthError::BadCredentials))
+            let attempts_left = throttle::attempts_left(conn, &attempt.username, &attempt.source)?;
+            Ok(Err(AuthError::BadCredentials { attempts_left }))
         }
     }
 }
@@ -237,7 +238,11 @@ impl Store {
         let outcome = self.write(|c| -> Result<Result<(), AuthError>, StoreError> {
             let row = match check(c, &attempt)? {
                 Ok(row) if row.id == actor.account().get() => row,
-                Ok(_) => return Ok(Err(AuthError::BadCredentials)),
+                Ok(_) => {
+                    let attempts_left =
+                        throttle::attempts_left(c, &attempt.username, &attempt.source)?;
+                    return Ok(Err(AuthError::BadCredentials { attempts_left }));
+                }
                 Err(refused) => return Ok(Err(refused)),
             };
             let ctx = attempt.audit_context();

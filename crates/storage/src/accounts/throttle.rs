@@ -9,7 +9,9 @@ use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::schema::login_failures;
 use chrono::{NaiveDateTime, TimeDelta};
-use dangvu_domain::actor::throttle::{Failures, RecentFailures, WINDOW, wait_before};
+use dangvu_domain::actor::throttle::{
+    Failures, RecentFailures, WINDOW, failures_before_wait, wait_before,
+};
 use diesel::dsl::{count_star, max};
 use diesel::prelude::*;
 
@@ -50,6 +52,21 @@ pub(crate) fn wait(
         username: failures(conn, Some(username), None)?,
     };
     Ok(wait_before(&recent, now))
+}
+
+/// How many more failures `username` may have from `source` before attempts wait (read
+/// after a failure is recorded, for the sign-in page's warning).
+pub(crate) fn attempts_left(
+    conn: &mut DbConnection,
+    username: &str,
+    source: &str,
+) -> Result<u64, StoreError> {
+    let recent = RecentFailures {
+        pair: failures(conn, Some(username), Some(source))?,
+        address: failures(conn, None, Some(source))?,
+        username: Failures::default(),
+    };
+    Ok(failures_before_wait(&recent))
 }
 
 /// The count and latest time of the failures of `username` (any when `None`) from

@@ -87,7 +87,11 @@ pub struct DemoAccount {
 pub enum AuthError {
     /// The username or the password is wrong (or the account is disabled).
     #[error("wrong username or password")]
-    BadCredentials,
+    BadCredentials {
+        /// How many more failures this username and address may have before attempts
+        /// must wait (`1`: the next attempt is the last one).
+        attempts_left: u64,
+    },
     /// Too many recent failures for this username or from this address: the attempt was
     /// not checked, and may be made again after `seconds`.
     #[error("too many failed attempts; try again in {seconds} seconds")]

@@ -37,6 +37,8 @@ pub(crate) struct LoginPage {
     pub username: String,
     /// Why the last attempt failed.
     pub error: Option<String>,
+    /// Whether the next failure makes this address wait (the page warns).
+    pub last_attempt: bool,
 }
 
 /// The query of the sign-in page.
@@ -92,6 +94,7 @@ pub(crate) async fn show_login(
         next,
         username: String::new(),
         error: None,
+        last_attempt: false,
     };
     Ok(render(&page)?.into_response())
 }
@@ -106,7 +109,8 @@ pub(crate) async fn submit_login(
 ) -> Result<Response, AppError> {
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let next = target(form.next.as_deref());
-    let failed = |status: StatusCode, error: String, ctx: PageCtx| -> Result<Response, AppError> {
+    // `last_attempt`: the next failure makes this address wait, so the page warns.
+    let failed = |status: StatusCode, error: String, last_attempt: bool, ctx: PageCtx| {
         let page = LoginPage {
             lang: ctx.lang,
             here: ctx.here,
@@ -114,12 +118,13 @@ pub(crate) async fn submit_login(
             next: next.clone(),
             username: form.username.trim().chars().take(64).collect(),
             error: Some(error),
+            last_attempt,
         };
-        Ok((status, render(&page)?).into_response())
+        Ok::<_, AppError>((status, render(&page)?).into_response())
     };
     if form.username.trim().is_empty() || form.password.is_empty() {
         let message = ctx.lang.t("login.empty").into_owned();
-        return failed(StatusCode::UNPROCESSABLE_ENTITY, message, ctx);
+        return failed(StatusCode::UNPROCESSABLE_ENTITY, message, false, ctx);
     }
     let source = client_address(&parts.extensions);
     let (now, today) = (state.now(), state.today());
@@ -145,13 +150,13 @@ pub(crate) async fn submit_login(
                 cookies::set(SESSION_COOKIE, token.expose(), secure),
             ))
         }
-        Err(AuthError::BadCredentials) => {
+        Err(AuthError::BadCredentials { attempts_left }) => {
             let message = ctx.lang.t("login.failed").into_owned();
-            failed(StatusCode::UNAUTHORIZED, message, ctx)
+            failed(StatusCode::UNAUTHORIZED, message, attempts_left == 1, ctx)
         }
         Err(AuthError::Throttled { seconds }) => {
             let message = throttled_message(ctx.lang, seconds);
-            let mut response = failed(StatusCode::TOO_MANY_REQUESTS, message, ctx)?;
+            let mut response = failed(StatusCode::TOO_MANY_REQUESTS, message, false, ctx)?;
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from(seconds));

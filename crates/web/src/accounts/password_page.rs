@@ -149,7 +149,7 @@ pub(crate) async fn change_password(
             }
             Ok(response)
         }
-        Err(AuthError::BadCredentials) => {
+        Err(AuthError::BadCredentials { .. }) => {
             let message = ctx.lang.t("account.wrong_current").into_owned();
             refused(ctx, &auth, StatusCode::UNPROCESSABLE_ENTITY, message)
         }

@@ -29,7 +29,6 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, post};
 use dangvu_app::{ImportOutcome, ImportProgress};
-use dangvu_domain::dates::parse_date;
 
 /// `POST /import`, with the body limit of uploads.
 pub(crate) fn upload_route() -> MethodRouter<AppState> {
@@ -78,7 +77,7 @@ pub(crate) async fn upload(
     };
     let effective_on = match incoming.field("effective_on").map(str::trim) {
         None | Some("") => state.today(),
-        Some(raw) => match parse_date("effective_on", raw) {
+        Some(raw) => match crate::ui::date_field::parse("effective_on", raw) {
             Ok(day) => day,
             Err(_) => {
                 return form_page(

@@ -29,6 +29,8 @@ pub(crate) struct MembersQuery {
     as_of: Option<String>,
     q: Option<String>,
     after: Option<String>,
+    /// The number of the page `after` starts (display only: "page 2 of 147").
+    page: Option<String>,
 }
 
 impl MembersQuery {
@@ -41,6 +43,22 @@ impl MembersQuery {
             after: &self.after,
         };
         raw.into_query(org, today, PAGE_SIZE)
+    }
+
+    /// The number of the page asked for: 1 without a cursor; `None` when a link without
+    /// one (an older link) does not say. A number that is not one is an altered link.
+    fn page_number(&self) -> Result<Option<u64>, BadInput> {
+        if params::present(&self.after).is_none() {
+            return Ok(Some(1));
+        }
+        params::present(&self.page)
+            .map(|raw| {
+                raw.parse::<u64>()
+                    .ok()
+                    .filter(|n| *n >= 2)
+                    .ok_or(BadInput::Cursor)
+            })
+            .transpose()
     }
 }
 
@@ -55,6 +73,8 @@ pub(crate) struct MemberListPage {
     pub org: OrgDetail,
     pub search: String,
     pub is_first_page: bool,
+    /// The number of this page, when known.
+    pub page_number: Option<u64>,
     pub page: MemberPage,
 }
 
@@ -73,13 +93,30 @@ impl MemberListPage {
                 &self.as_of,
                 &self.search,
                 Some(&cursor),
+                self.page_number.map(|n| n + 1),
             )
         })
     }
 
     /// The link to the first page of the same search.
     fn first_href(&self) -> String {
-        crate::ui::href::org_members_page(&self.org.org.code, &self.as_of, &self.search, None)
+        crate::ui::href::org_members_page(&self.org.org.code, &self.as_of, &self.search, None, None)
+    }
+
+    /// "Page 2 of 147"; "Page 2" when the count is a lower bound or the number is beyond
+    /// it (an altered link); nothing on the only page, or when the number is unknown.
+    fn page_status(&self) -> Option<String> {
+        let number = self.page_number?.to_string();
+        let pages = self.page.total.div_ceil(u64::from(PAGE_SIZE));
+        let known = self.page.total_exact && self.page_number.is_some_and(|n| n <= pages);
+        match (known, pages) {
+            (true, 0 | 1) => None,
+            (true, _) => Some(self.lang.fill(
+                "ui.page_of",
+                &[("page", &number), ("pages", &self.lang.count(&pages))],
+            )),
+            (false, _) => Some(self.lang.fill("ui.page", &[("page", &number)])),
+        }
     }
 
     /// The notice shown when the organization did not exist on the date.
@@ -122,7 +159,9 @@ pub(crate) async fn list_members(
 ) -> Result<Html<String>, AppError> {
     let code = params::org_code("org", &params::path(path)?)?;
     tracing::Span::current().record("org", code.as_str());
-    let member_query = params::query(query)?.into_query(code.clone(), state.today())?;
+    let query = params::query(query)?;
+    let page_number = query.page_number()?;
+    let member_query = query.into_query(code.clone(), state.today())?;
     let as_of = member_query.as_of;
     let search = member_query.search.clone().unwrap_or_default();
     let is_first_page = member_query.after.is_none();
@@ -138,6 +177,7 @@ pub(crate) async fn list_members(
         org,
         search,
         is_first_page,
+        page_number,
         page,
     })
 }
@@ -172,6 +212,7 @@ mod tests {
             },
             search: search.into(),
             is_first_page: true,
+            page_number: Some(1),
             page: MemberPage {
                 rows: Vec::new(),
                 total,

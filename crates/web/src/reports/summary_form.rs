@@ -9,8 +9,8 @@ use crate::ui::params::{self, SummaryQuery};
 use dangvu_app::records::OrgRef;
 use dangvu_domain::{Date, OrgCode};
 
-/// The values the form shows, as typed (dates that could be read in `YYYY-MM-DD`, the
-/// form a date field takes).
+/// The values the form shows, as typed (dates that could be read as `DD/MM/YYYY`, the
+/// form a date field takes, see `ui::date_field`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SummaryForm {
     /// The organization: a code or part of a name (empty before the first submission).
@@ -79,8 +79,8 @@ impl SummaryForm {
         }
         let form = Self {
             org: params::present(&raw.org).unwrap_or_default().to_string(),
-            from: from_text.unwrap_or_else(|| from.to_string()),
-            to: to_text.unwrap_or_else(|| to.to_string()),
+            from: from_text.unwrap_or_else(|| crate::ui::date_field::value(&from)),
+            to: to_text.unwrap_or_else(|| crate::ui::date_field::value(&to)),
             as_of: as_of.unwrap_or_default(),
         };
         let period = Period {
@@ -100,7 +100,7 @@ impl SummaryForm {
     }
 }
 
-/// A date field: the text to show again (`YYYY-MM-DD` when it could be read, as typed
+/// A date field: the text to show again (`DD/MM/YYYY` when it could be read, as typed
 /// when not, `None` when blank) and the day or the message.
 fn date_field(
     field: &'static str,
@@ -108,7 +108,7 @@ fn date_field(
     lang: Lang,
 ) -> (Option<String>, Result<Option<Date>, String>) {
     match params::optional_date(field, text) {
-        Ok(day) => (day.map(|d| d.to_string()), Ok(day)),
+        Ok(day) => (day.as_ref().map(crate::ui::date_field::value), Ok(day)),
         Err(bad) => (
             params::present(text).map(str::to_string),
             Err(message(bad, lang)),

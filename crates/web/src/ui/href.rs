@@ -41,12 +41,14 @@ pub(crate) fn org_members(code: &OrgCode, as_of: &Date) -> String {
     format!("/orgs/{}/members?as_of={as_of}", encode(code.as_str()))
 }
 
-/// A page of an organization's members: a search and where the page starts.
+/// A page of an organization's members: a search, and where the page starts (the cursor
+/// and the page's number, shown as "page 2 of 147").
 pub(crate) fn org_members_page(
     code: &OrgCode,
     as_of: &Date,
     search: &str,
     after: Option<&str>,
+    number: Option<u64>,
 ) -> String {
     let mut href = org_members(code, as_of);
     if !search.is_empty() {
@@ -56,6 +58,9 @@ pub(crate) fn org_members_page(
     if let Some(cursor) = after {
         href.push_str("&after=");
         href.push_str(&encode(cursor));
+    }
+    if let Some(number) = number.filter(|_| after.is_some()) {
+        href.push_str(&format!("&page={number}"));
     }
     href
 }
@@ -123,11 +128,11 @@ mod tests {
         let code = OrgCode::parse("VX").unwrap();
         let day = Date::from_ymd_opt(2020, 7, 31).unwrap();
         assert_eq!(
-            org_members_page(&code, &day, "nguyen van", Some("ab00")),
-            "/orgs/VX/members?as_of=2020-07-31&q=nguyen%20van&after=ab00"
+            org_members_page(&code, &day, "nguyen van", Some("ab00"), Some(2)),
+            "/orgs/VX/members?as_of=2020-07-31&q=nguyen%20van&after=ab00&page=2"
         );
         assert_eq!(
-            org_members_page(&code, &day, "", None),
+            org_members_page(&code, &day, "", None, Some(1)),
             org_members(&code, &day)
         );
     }

@@ -3,6 +3,7 @@
 
 pub(crate) mod assets;
 pub(crate) mod control_chars;
+pub(crate) mod date_field;
 pub(crate) mod href;
 pub(crate) mod i18n;
 pub(crate) mod layout;

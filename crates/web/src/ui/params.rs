@@ -10,7 +10,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use dangvu_app::records::{MemberCursor, MemberQuery};
 use dangvu_domain::summary::SummaryParams;
-use dangvu_domain::{Date, MemberCode, OrgCode, dates};
+use dangvu_domain::{Date, MemberCode, OrgCode};
 use serde::Deserialize;
 
 /// The query of a page shown as of a date.
@@ -77,7 +77,7 @@ pub(crate) fn optional_date(
 ) -> Result<Option<Date>, BadInput> {
     present(raw)
         .map(|text| {
-            dates::parse_date(field, text).map_err(|_| BadInput::Date {
+            crate::ui::date_field::parse(field, text).map_err(|_| BadInput::Date {
                 field,
                 value: text.to_string(),
             })
@@ -170,6 +170,7 @@ impl SummaryQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dangvu_domain::dates;
 
     fn day(s: &str) -> Date {
         dates::parse_date("d", s).unwrap()
