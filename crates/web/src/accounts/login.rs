@@ -164,7 +164,7 @@ pub(crate) async fn submit_login(
         }
         Err(AuthError::MemberLeft { since }) => {
             let message = member_left_message(ctx.lang, since);
-            failed(StatusCode::FORBIDDEN, message, ctx)
+            failed(StatusCode::FORBIDDEN, message, false, ctx)
         }
         Err(AuthError::Store(error)) => Err(error.into()),
     }
