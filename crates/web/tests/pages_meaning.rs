@@ -59,7 +59,7 @@ async fn a_deceased_member_is_headed_with_the_status_and_the_history_ends_at_the
         let registrations = table_after(&page.body, "Quá trình sinh hoạt đảng");
         let last_day = died.pred_opt().unwrap().format("%d/%m/%Y").to_string();
         assert!(
-            registrations.contains(&format!("<td>{last_day}</td>")),
+            registrations.contains(&format!("\">{last_day}</td>")),
             "{registrations}"
         );
         assert!(

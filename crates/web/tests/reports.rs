@@ -229,7 +229,7 @@ async fn report_page_errors_keep_the_form() {
         .await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.has("Khoảng thời gian không hợp lệ"));
-        assert!(page.has("name=\"from\" value=\"2020-07-31\""));
+        assert!(page.has("name=\"from\" value=\"31/07/2020\""));
     }
 }
 

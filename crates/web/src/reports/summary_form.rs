@@ -95,8 +95,13 @@ impl SummaryForm {
     }
 
     /// The page of `code` with this form's period: a choice among several organizations.
+    /// Its dates travel as `YYYY-MM-DD`, as in every other link of the pages.
     pub(crate) fn choice_href(&self, code: &OrgCode) -> String {
-        crate::ui::href::summary_with(code, &self.from, &self.to, &self.as_of)
+        let iso = |text: &str| {
+            crate::ui::date_field::parse("date", text)
+                .map_or_else(|_| text.to_string(), |day| day.to_string())
+        };
+        crate::ui::href::summary_with(code, &iso(&self.from), &iso(&self.to), &iso(&self.as_of))
     }
 }
 
@@ -149,7 +154,8 @@ mod tests {
     #[test]
     fn dates_in_both_forms_are_read_and_shown_as_a_date_field_takes_them() {
         let (form, period) = read(query("vx", "01/08/2015", "2020-07-31", ""));
-        assert_eq!(form.from, "2015-08-01");
+        assert_eq!(form.from, "01/08/2015");
+        assert_eq!(form.to, "31/07/2020");
         assert_eq!(form.as_of, "");
         let period = period.unwrap();
         assert_eq!(
@@ -158,7 +164,10 @@ mod tests {
         );
         assert_eq!(period.as_of, None);
         let (form, period) = read(query("vx", "", "", ""));
-        assert_eq!((form.from.as_str(), form.to.as_str()), DEFAULTS);
+        assert_eq!(
+            (form.from.as_str(), form.to.as_str()),
+            ("01/01/2025", "26/11/2025")
+        );
         assert!(period.is_ok());
     }
 

@@ -99,7 +99,7 @@ async fn a_bad_value_gives_the_form_back_filled_with_the_message_beside_the_fiel
             "{}",
             demo.label
         );
-        assert!(page.has("value=\"KHONG.CO\"") && page.has("value=\"2015-08-01\""));
+        assert!(page.has("value=\"KHONG.CO\"") && page.has("value=\"01/08/2015\""));
         assert!(page.has("id=\"org_error\" class=\"field-error\" role=\"alert\">Không tìm thấy tổ chức nào có mã hoặc tên «KHONG.CO».</small>"));
         assert!(page.has("<form"), "the form, not an error page");
 
