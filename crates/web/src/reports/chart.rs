@@ -12,8 +12,11 @@ use std::fmt::Write;
 
 /// Height of the plotting area: a bar of the largest value is this tall.
 pub(crate) const PLOT_HEIGHT: f64 = 160.0;
-/// Room above the plot for the legend and the values over the tallest bars.
-const TOP: f64 = 44.0;
+/// Room above the plot for the legend (a line per series, two at most here) and the
+/// values over the tallest bars.
+const TOP: f64 = 62.0;
+/// Height of one line of the legend.
+const LEGEND_LINE: f64 = 18.0;
 /// Room below the plot for the group labels.
 const BOTTOM: f64 = 22.0;
 /// Width of one bar.
@@ -142,17 +145,17 @@ fn bars(out: &mut String, group: &Group, left: f64, max: f64) {
     }
 }
 
-/// The legend: a swatch and a name per series, on the first line.
+/// The legend: a swatch and a name per series, one line each, so that long names (the
+/// ratings chart's) are never cut off by the chart's narrow width.
 fn legend(out: &mut String, series: &[String]) {
-    let mut x = 0.0;
     for (i, name) in series.iter().enumerate() {
+        let top = 4.0 + LEGEND_LINE * i as f64;
         let _ = write!(
             out,
-            r#"<rect class="chart-series-{i}" x="{x}" y="4" width="12" height="12"/><text class="chart-legend" x="{}" y="14">{}</text>"#,
-            x + 16.0,
+            r#"<rect class="chart-series-{i}" x="0" y="{top}" width="12" height="12"/><text class="chart-legend" x="16" y="{}">{}</text>"#,
+            top + 10.0,
             escape(name)
         );
-        x += 24.0 + 7.0 * name.chars().count() as f64;
     }
 }
 
