@@ -19,13 +19,6 @@ fn exists(demo: &Demo, code: &str) -> bool {
     demo.store.org(&demo.scope(), &code, day(TODAY)).is_ok()
 }
 
-fn imports_by(demo: &Demo, actor: &str) -> usize {
-    demo.audit_of(actor)
-        .iter()
-        .filter(|e| e.action == "import")
-        .count()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_preview_writes_nothing_and_the_confirmed_import_ends_with_its_summary() {
     let _serial = one_at_a_time().await;

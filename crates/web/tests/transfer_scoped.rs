@@ -138,13 +138,6 @@ fn changes_nothing(figures: &[(String, [u64; 4])]) -> bool {
     figures.iter().all(|(_, [_, c, u, _])| *c == 0 && *u == 0)
 }
 
-fn imports_by(demo: &Demo, actor: &str) -> usize {
-    demo.audit_of(actor)
-        .iter()
-        .filter(|e| e.action == "import")
-        .count()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_province_staff_take_their_exports_back_unchanged() {
     let _serial = one_at_a_time().await;

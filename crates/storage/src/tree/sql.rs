@@ -112,6 +112,20 @@ pub(crate) fn place_on_query(org_id: i64, day: Date) -> PlaceOnQuery {
         .select(PLACE)
 }
 
+/// The stored places of `orgs`, or of every organization when `None` (an import compares
+/// them all with the tree it writes; the figures read those of the organizations a write
+/// touches).
+pub(crate) fn places_of(
+    conn: &mut DbConnection,
+    orgs: Option<&[i64]>,
+) -> Result<Vec<Place>, StoreError> {
+    let mut query = org_paths::table.select(PLACE).into_boxed();
+    if let Some(orgs) = orgs {
+        query = query.filter(org_paths::org_id.eq_any(orgs));
+    }
+    Ok(query.load(conn)?)
+}
+
 /// Every place of `org_id`, oldest first.
 pub(crate) fn places(conn: &mut DbConnection, org_id: i64) -> Result<Vec<Place>, StoreError> {
     Ok(org_paths::table

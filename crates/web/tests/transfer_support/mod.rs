@@ -4,7 +4,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::support::{Page, Session, TODAY, day, send};
+use crate::support::{Demo, Page, Session, TODAY, day, send};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
@@ -289,4 +289,12 @@ pub fn counts_row(page: &Page, table: &str) -> String {
 pub async fn one_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
     static LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
     LOCK.lock().await
+}
+
+/// How many imports `actor` has in the audit log.
+pub fn imports_by(demo: &Demo, actor: &str) -> usize {
+    demo.audit_of(actor)
+        .iter()
+        .filter(|e| e.action == "import")
+        .count()
 }

@@ -9,6 +9,7 @@ use crate::db::schema::org_paths;
 use crate::interchange::load::insert_chunks;
 use crate::interchange::load_rows::{self as rows, Ids};
 use crate::interchange::stored::ID_CHUNK;
+use crate::tree::sql::places_of;
 use dangvu_domain::Date;
 use dangvu_domain::tree::TreeHistory;
 use diesel::prelude::*;
@@ -29,17 +30,10 @@ pub(super) fn changes(
         let key = (row.valid_from, row.valid_to, row.path.clone());
         wanted.entry(row.org_id).or_default().insert(key);
     }
-    let stored_rows: Vec<(i64, Date, Date, String)> = org_paths::table
-        .select((
-            org_paths::org_id,
-            org_paths::valid_from,
-            org_paths::valid_to,
-            org_paths::path,
-        ))
-        .load(conn)?;
     let mut current: BTreeMap<i64, BTreeSet<PathKey>> = BTreeMap::new();
-    for (org_id, from, to, path) in stored_rows {
-        current.entry(org_id).or_default().insert((from, to, path));
+    for place in places_of(conn, None)? {
+        let key = (place.valid_from, place.valid_to, place.path);
+        current.entry(place.org_id).or_default().insert(key);
     }
     let moved: BTreeSet<i64> = wanted
         .keys()

@@ -5,11 +5,10 @@
 use super::Parts;
 use crate::StoreError;
 use crate::db::conn::DbConnection;
-use crate::db::schema::{
-    cell_admissions, cell_counts, cell_ratings, org_paths, org_ratings, organizations,
-};
+use crate::db::schema::{cell_admissions, cell_counts, cell_ratings, org_ratings, organizations};
 use crate::interchange::stored::ID_CHUNK;
 use crate::tree::refs::enum_code;
+use crate::tree::sql::places_of;
 use dangvu_domain::dates::year_end;
 use dangvu_domain::summary::cells::Counts;
 use dangvu_domain::summary::subtree::{Changes, Contribution, SubtreeCounts, UnitPath, YearCounts};
@@ -49,27 +48,19 @@ fn paths_of(
     conn: &mut DbConnection,
     orgs: &[i64],
 ) -> Result<HashMap<i64, Vec<UnitPath>>, StoreError> {
-    let rows: Vec<(i64, Date, Date, String)> = org_paths::table
-        .filter(org_paths::org_id.eq_any(orgs))
-        .select((
-            org_paths::org_id,
-            org_paths::valid_from,
-            org_paths::valid_to,
-            org_paths::path,
-        ))
-        .load(conn)?;
     let mut paths: HashMap<i64, Vec<UnitPath>> = HashMap::new();
-    for (org, from, to, path) in rows {
-        let ids = path
+    for place in places_of(conn, Some(orgs))? {
+        let ids = place
+            .path
             .split('/')
             .filter(|s| !s.is_empty())
             .map(|s| {
                 s.parse::<i64>()
-                    .map_err(|_| StoreError::Corrupt(format!("organization path {path}")))
+                    .map_err(|_| StoreError::Corrupt(format!("organization path {}", place.path)))
             })
             .collect::<Result<Vec<i64>, StoreError>>()?;
-        paths.entry(org).or_default().push(UnitPath {
-            period: Period { from, to },
+        paths.entry(place.org_id).or_default().push(UnitPath {
+            period: place.period(),
             ids,
         });
     }
