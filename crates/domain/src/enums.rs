@@ -64,6 +64,10 @@ macro_rules! enumeration {
     };
 }
 
+/// Lets the capability folders declare their enumerations the same way
+/// (`use crate::enums::enumeration;`).
+pub(crate) use enumeration;
+
 enumeration!(
     /// The type of a Party organization (`to_chuc.loai`).
     OrgType, "loai", {

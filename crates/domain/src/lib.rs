@@ -9,6 +9,7 @@ pub mod actor;
 pub mod codes;
 pub mod dataset;
 pub mod dates;
+pub mod due;
 pub mod enums;
 pub mod error;
 pub mod interchange;
