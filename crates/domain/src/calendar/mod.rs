@@ -24,6 +24,17 @@ enumeration!(
     }
 );
 
+/// One day an installation lists (a stored or imported `ngay_nghi` row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    /// The date (`ngay`, the key).
+    pub day: Date,
+    /// Off or worked (`loai`).
+    pub kind: DayKind,
+    /// Its name (`ten`), NFC, if given.
+    pub name: Option<String>,
+}
+
 /// The largest `n` counted by [`WorkingCalendar::nth_working_day_after`]: about 40 years of
 /// working days. Larger requests saturate here so no input can make the count run unbounded;
 /// no Party deadline is anywhere near it.
