@@ -60,6 +60,7 @@ const SESSION: &str = "session";
         crate::members::api::get_member,
         crate::reports::api::get_summary,
         crate::audit::api::list_audit,
+        crate::calendar::api::working_day,
         crate::interchange::api::import_file,
         crate::interchange::api::export_org,
         get_openapi,
@@ -70,6 +71,7 @@ const SESSION: &str = "session";
         (name = "reports", description = "Reports"),
         (name = "transfer", description = "Import and export of interchange files"),
         (name = "audit", description = "The audit log, for administrators"),
+        (name = "calendar", description = "The working-day calendar"),
         (name = "meta", description = "This document"),
     ),
     modifiers(&Contract)
