@@ -101,11 +101,18 @@ pub fn apply(
             }
         }
         Step::Proposal(on) => {
-            require(
-                dossier.resolution_on.is_some(),
-                "ngay_nghi_quyet_chi_bo",
-                &mut problems,
-            );
+            if dossier.resolution_on.is_none() && !dossier.votes.is_empty() {
+                problems.push(Problem::new(
+                    Check::NotPassed,
+                    format!("{}", dossier.votes.len()),
+                ));
+            } else {
+                require(
+                    dossier.resolution_on.is_some(),
+                    "ngay_nghi_quyet_chi_bo",
+                    &mut problems,
+                );
+            }
             next.proposal_on = Some(on);
         }
         Step::Decision(decision) => {
