@@ -10,6 +10,7 @@
 //! queries, their views and their `impl Store` use cases.
 
 mod accounts;
+mod admissions;
 mod audit;
 mod db;
 mod error;
@@ -22,6 +23,7 @@ pub mod testing;
 mod tree;
 
 pub use accounts::*;
+pub use admissions::*;
 pub use audit::*;
 pub use db::{Backend, DatabaseUrl, Store};
 pub use error::{Entity, StoreError};

@@ -71,6 +71,11 @@ stored_names! {
         ImportConflict => "import.conflict",
         /// A whole dataset was loaded.
         DatasetLoad => "dataset.load",
+        /// An admission dossier was opened.
+        AdmissionOpen => "admission.open",
+        /// A step of an admission dossier was recorded (overrides with their reasons
+        /// included).
+        AdmissionStep => "admission.step",
         /// The rows written before chaining existed were chained, once, by the upgrade
         /// that introduced it.
         Seal => "audit.seal",
@@ -94,6 +99,8 @@ stored_names! {
         Route => "route",
         /// The audit log itself (its sealing at the upgrade that introduced chaining).
         AuditLog => "audit_log",
+        /// An admission dossier.
+        AdmissionDossier => "admission_dossier",
     }
 }
 

@@ -29,6 +29,8 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::ImportConflict => "audit_action.import_conflict",
         AuditAction::DatasetLoad => "audit_action.dataset_load",
         AuditAction::Seal => "audit_action.seal",
+        AuditAction::AdmissionOpen => "audit_action.admission_open",
+        AuditAction::AdmissionStep => "audit_action.admission_step",
     }
 }
 
@@ -42,6 +44,7 @@ fn entity_key(entity: AuditEntity) -> &'static str {
         AuditEntity::Dataset => "audit_entity.dataset",
         AuditEntity::Route => "audit_entity.route",
         AuditEntity::AuditLog => "audit_entity.audit_log",
+        AuditEntity::AdmissionDossier => "audit_entity.admission_dossier",
     }
 }
 
