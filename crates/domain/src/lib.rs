@@ -7,6 +7,7 @@
 
 pub mod actor;
 pub mod admissions;
+pub mod calendar;
 pub mod codes;
 pub mod dataset;
 pub mod dates;

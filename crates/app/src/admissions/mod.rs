@@ -16,6 +16,7 @@ mod steps;
 use crate::{App, Caller, Error};
 use dangvu_domain::Date;
 use dangvu_domain::admissions::deadlines::WorkingDays;
+use dangvu_domain::calendar::WorkingCalendar;
 use dangvu_domain::due::DueItem;
 use dangvu_domain::roles::Capability;
 use dangvu_storage::{DossierQuery, DossierView, NewDossier};
@@ -64,9 +65,10 @@ impl App {
             .admission_due_items(caller.scope(), as_of, &calendar)?)
     }
 
-    /// The installation's working-day calendar.
+    /// The working-day calendar deadlines are counted on: the official one (the
+    /// installation's own `ngay_nghi` rows join it when the calendar's storage lands).
     fn working_days(&self) -> Result<impl WorkingDays, Error> {
-        Ok(Weekdays)
+        Ok(WorkingCalendar::official())
     }
 }
 
@@ -76,26 +78,5 @@ fn permit(caller: &Caller, capability: Capability) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::Forbidden)
-    }
-}
-
-/// Monday to Friday: the stand-in until the installation's calendar lands.
-struct Weekdays;
-
-impl WorkingDays for Weekdays {
-    fn nth_after(&self, after: Date, n: u32) -> Date {
-        use chrono::{Datelike, Weekday};
-        let mut day = after;
-        let mut left = n;
-        while left > 0 {
-            let Some(next) = day.succ_opt() else {
-                return day;
-            };
-            day = next;
-            if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-                left -= 1;
-            }
-        }
-        day
     }
 }

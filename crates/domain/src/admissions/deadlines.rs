@@ -6,14 +6,21 @@
 
 use super::dossier::Dossier;
 use super::rules::rules_on;
+use crate::calendar::WorkingCalendar;
 use crate::dates::Date;
 use crate::due::{DueItem, DueKind};
 
 /// What the deadlines need of a calendar: the N-th working day after a day. The
-/// installation's `WorkingCalendar` is one; tests may use a simpler one.
+/// installation's [`WorkingCalendar`] is one; tests may use a simpler one.
 pub trait WorkingDays {
     /// The N-th working day after `after` (not counting `after`).
     fn nth_after(&self, after: Date, n: u32) -> Date;
+}
+
+impl WorkingDays for WorkingCalendar {
+    fn nth_after(&self, after: Date, n: u32) -> Date {
+        self.nth_working_day_after(after, n)
+    }
 }
 
 /// The last day for the admission decision after the cell's resolution on `resolution`.

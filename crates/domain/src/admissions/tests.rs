@@ -1,31 +1,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use super::checks::{check_age, check_course, check_education, full_months};
-use super::deadlines::{WorkingDays, open_step};
+use super::deadlines::{decision_due, open_step};
 use super::steps::{Step, apply};
 use super::*;
+use crate::calendar::WorkingCalendar;
 use crate::dates::Date;
 use crate::due::DueKind;
 use crate::enums::{Enumeration, Gender};
 use crate::{MemberCode, OrgCode};
-use chrono::{Datelike, Weekday};
-
-/// Monday to Friday, no holidays: enough to test the rules, not the calendar.
-struct Weekdays;
-
-impl WorkingDays for Weekdays {
-    fn nth_after(&self, after: Date, n: u32) -> Date {
-        let mut day = after;
-        let mut left = n;
-        while left > 0 {
-            day = day.succ_opt().unwrap();
-            if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-                left -= 1;
-            }
-        }
-        day
-    }
-}
 
 fn d(y: i32, m: u32, day: u32) -> Date {
     Date::from_ymd_opt(y, m, day).unwrap()
@@ -189,7 +172,7 @@ fn a_passing_vote_is_the_resolution_and_the_stage_follows() {
         &dossier,
         vote(d(2020, 3, 2), 7, 1, 9),
         &introducers(),
-        &Weekdays,
+        &WorkingCalendar::plain(),
     )
     .unwrap();
     assert_eq!(resolved.resolution_on, Some(d(2020, 3, 2)));
@@ -202,7 +185,12 @@ fn an_introducer_still_probationary_refuses_the_resolution() {
         official("DV001", d(2010, 1, 1)),
         official("DV002", d(2020, 3, 3)),
     ];
-    let result = apply(&ready(), vote(d(2020, 3, 2), 7, 1, 9), &facts, &Weekdays);
+    let result = apply(
+        &ready(),
+        vote(d(2020, 3, 2), 7, 1, 9),
+        &facts,
+        &WorkingCalendar::plain(),
+    );
     assert_eq!(checks_of(result), [Check::IntroducerNotOfficial]);
 }
 
@@ -214,7 +202,7 @@ fn after_three_undecided_votes_only_the_superior_decides() {
             &dossier,
             vote(d(2020, 3, day), 5, 4, 9),
             &introducers(),
-            &Weekdays,
+            &WorkingCalendar::plain(),
         )
         .unwrap();
     }
@@ -222,14 +210,20 @@ fn after_three_undecided_votes_only_the_superior_decides() {
         &dossier,
         vote(d(2020, 3, 23), 7, 1, 9),
         &introducers(),
-        &Weekdays,
+        &WorkingCalendar::plain(),
     );
     assert_eq!(checks_of(fourth), [Check::VotesExhausted]);
     let referred = Step::Referred {
         on: d(2020, 4, 1),
         approved: true,
     };
-    let approved = apply(&dossier, referred, &introducers(), &Weekdays).unwrap();
+    let approved = apply(
+        &dossier,
+        referred,
+        &introducers(),
+        &WorkingCalendar::plain(),
+    )
+    .unwrap();
     assert_eq!(approved.resolution_on, Some(d(2020, 4, 1)));
 }
 
@@ -239,16 +233,22 @@ fn a_late_decision_needs_an_override_and_a_ceremony_needs_a_decision() {
         &ready(),
         vote(d(2020, 3, 2), 7, 1, 9),
         &introducers(),
-        &Weekdays,
+        &WorkingCalendar::plain(),
     )
     .unwrap();
-    dossier = apply(&dossier, Step::Proposal(d(2020, 3, 20)), &[], &Weekdays).unwrap();
+    dossier = apply(
+        &dossier,
+        Step::Proposal(d(2020, 3, 20)),
+        &[],
+        &WorkingCalendar::plain(),
+    )
+    .unwrap();
     let ceremony = Step::Ceremony {
         on: d(2020, 4, 1),
         member: member("DV900"),
     };
     assert_eq!(
-        checks_of(apply(&dossier, ceremony, &[], &Weekdays)),
+        checks_of(apply(&dossier, ceremony, &[], &WorkingCalendar::plain())),
         [Check::MissingStep]
     );
     // 60 weekdays after Monday 2 March 2020 is Monday 25 May.
@@ -257,16 +257,29 @@ fn a_late_decision_needs_an_override_and_a_ceremony_needs_a_decision() {
         on: d(2020, 5, 26),
     });
     assert_eq!(
-        checks_of(apply(&dossier, late.clone(), &[], &Weekdays)),
+        checks_of(apply(
+            &dossier,
+            late.clone(),
+            &[],
+            &WorkingCalendar::plain()
+        )),
         [Check::DecisionLate]
     );
     let why = Override {
         check: Check::DecisionLate,
         reason: "Ban Thường vụ họp muộn".into(),
     };
-    dossier = apply(&dossier, Step::Override(why), &[], &Weekdays).unwrap();
+    dossier = apply(
+        &dossier,
+        Step::Override(why),
+        &[],
+        &WorkingCalendar::plain(),
+    )
+    .unwrap();
     assert_eq!(
-        apply(&dossier, late, &[], &Weekdays).unwrap().stage(),
+        apply(&dossier, late, &[], &WorkingCalendar::plain())
+            .unwrap()
+            .stage(),
         Stage::Decided
     );
 }
@@ -277,7 +290,15 @@ fn refused_checks_cannot_be_overridden() {
         check: Check::IntroducerNotOfficial,
         reason: "x".into(),
     };
-    assert!(apply(&ready(), Step::Override(why), &[], &Weekdays).is_err());
+    assert!(
+        apply(
+            &ready(),
+            Step::Override(why),
+            &[],
+            &WorkingCalendar::plain()
+        )
+        .is_err()
+    );
 }
 
 #[test]
@@ -286,10 +307,15 @@ fn dates_out_of_order_are_refused() {
         &ready(),
         vote(d(2020, 3, 2), 7, 1, 9),
         &introducers(),
-        &Weekdays,
+        &WorkingCalendar::plain(),
     )
     .unwrap();
-    let result = apply(&dossier, Step::Proposal(d(2020, 2, 1)), &[], &Weekdays);
+    let result = apply(
+        &dossier,
+        Step::Proposal(d(2020, 2, 1)),
+        &[],
+        &WorkingCalendar::plain(),
+    );
     assert_eq!(checks_of(result), [Check::DatesOutOfOrder]);
 }
 
@@ -305,12 +331,28 @@ fn recognition_takes_effect_twelve_months_after_the_ceremony() {
     dossier.ceremony_on = Some(d(2020, 4, 20));
     dossier.member = Some(member("DV900"));
     assert_eq!(dossier.probation_ends_on(), Some(d(2021, 4, 20)));
-    let early = apply(&dossier, Step::Recognized(d(2021, 4, 19)), &[], &Weekdays);
+    let early = apply(
+        &dossier,
+        Step::Recognized(d(2021, 4, 19)),
+        &[],
+        &WorkingCalendar::plain(),
+    );
     assert_eq!(checks_of(early), [Check::ProbationNotOver]);
-    let late = apply(&dossier, Step::Recognized(d(2021, 7, 1)), &[], &Weekdays).unwrap();
+    let late = apply(
+        &dossier,
+        Step::Recognized(d(2021, 7, 1)),
+        &[],
+        &WorkingCalendar::plain(),
+    )
+    .unwrap();
     assert_eq!(late.stage(), Stage::Recognized);
     assert_eq!(
-        checks_of(apply(&late, Step::StruckOff(d(2021, 7, 2)), &[], &Weekdays)),
+        checks_of(apply(
+            &late,
+            Step::StruckOff(d(2021, 7, 2)),
+            &[],
+            &WorkingCalendar::plain()
+        )),
         [Check::Finished]
     );
 }
@@ -318,9 +360,12 @@ fn recognition_takes_effect_twelve_months_after_the_ceremony() {
 #[test]
 fn the_open_step_and_its_due_day() {
     let mut dossier = ready();
-    assert_eq!(open_step(&dossier, d(2020, 3, 2), &Weekdays), None);
+    assert_eq!(
+        open_step(&dossier, d(2020, 3, 2), &WorkingCalendar::plain()),
+        None
+    );
     dossier.resolution_on = Some(d(2020, 3, 2));
-    let item = open_step(&dossier, d(2020, 6, 1), &Weekdays).unwrap();
+    let item = open_step(&dossier, d(2020, 6, 1), &WorkingCalendar::plain()).unwrap();
     assert_eq!(
         (item.kind, item.due_on),
         (DueKind::AdmissionDecision, d(2020, 5, 25))
@@ -330,14 +375,17 @@ fn the_open_step_and_its_due_day() {
         number: None,
         on: d(2020, 4, 1),
     });
-    let item = open_step(&dossier, d(2020, 4, 2), &Weekdays).unwrap();
+    let item = open_step(&dossier, d(2020, 4, 2), &WorkingCalendar::plain()).unwrap();
     assert_eq!(
         (item.kind, item.due_on),
         (DueKind::AdmissionCeremony, d(2020, 5, 13))
     );
     dossier.ceremony_on = Some(d(2020, 4, 20));
-    assert_eq!(open_step(&dossier, d(2021, 4, 19), &Weekdays), None);
-    let item = open_step(&dossier, d(2021, 4, 20), &Weekdays).unwrap();
+    assert_eq!(
+        open_step(&dossier, d(2021, 4, 19), &WorkingCalendar::plain()),
+        None
+    );
+    let item = open_step(&dossier, d(2021, 4, 20), &WorkingCalendar::plain()).unwrap();
     assert_eq!(
         (item.kind, item.since),
         (DueKind::RecognitionReview, d(2021, 4, 20))
@@ -346,5 +394,19 @@ fn the_open_step_and_its_due_day() {
         on: d(2020, 4, 21),
         reason: "x".into(),
     });
-    assert_eq!(open_step(&dossier, d(2021, 4, 20), &Weekdays), None);
+    assert_eq!(
+        open_step(&dossier, d(2021, 4, 20), &WorkingCalendar::plain()),
+        None
+    );
+}
+
+#[test]
+fn deadlines_skip_the_official_days_off() {
+    // Tết 2020 (Thursday 23 to Wednesday 29 January) puts five weekdays off.
+    let official = WorkingCalendar::official();
+    let plain = WorkingCalendar::plain();
+    let resolution = d(2020, 1, 10);
+    let due = decision_due(resolution, &official);
+    assert!(due >= plain.nth_working_day_after(resolution, 65), "{due}");
+    assert!(official.is_working_day(due));
 }
