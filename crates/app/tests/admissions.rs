@@ -333,3 +333,45 @@ fn a_dossier_closed_without_admission_takes_no_more_steps() {
         );
     }
 }
+
+#[test]
+fn the_demo_has_a_dossier_per_admission_and_a_due_list_with_overdue_items() {
+    for db in backends() {
+        let app = App::open(&db.url).unwrap();
+        app.load_demo(&admin(), dangvu_app::DEMO_SEED).unwrap();
+        let today = day(2026, 11, 26);
+        let query = DossierQuery {
+            org: OrgCode::parse("VX").unwrap(),
+            as_of: day(2020, 7, 31),
+            stage: None,
+        };
+        let term: Vec<_> = app
+            .dossiers(&admin(), &query)
+            .unwrap()
+            .into_iter()
+            .filter(|v| {
+                v.dossier
+                    .ceremony_on
+                    .is_some_and(|c| c >= day(2015, 8, 1) && c <= day(2020, 7, 31))
+            })
+            .collect();
+        // The 1,250 admissions of the term, less those of cells dissolved before its last
+        // day (no longer in the district's subtree on that day).
+        assert!((1200..=1250).contains(&term.len()), "{}", term.len());
+        let due = app.admission_due_items(&admin(), today).unwrap();
+        for kind in [
+            DueKind::AdmissionDecision,
+            DueKind::AdmissionCeremony,
+            DueKind::RecognitionReview,
+        ] {
+            assert!(
+                due.iter().any(|i| i.kind == kind && i.is_overdue(today)),
+                "{kind:?}"
+            );
+            assert!(
+                due.iter().any(|i| i.kind == kind && !i.is_overdue(today)),
+                "{kind:?}"
+            );
+        }
+    }
+}

@@ -5,7 +5,9 @@ use super::access::{reached_ids, subtree_ids};
 use super::rows::{DossierRow, assemble};
 use super::views::{DossierQuery, DossierView};
 use crate::db::conn::DbConnection;
-use crate::db::schema::admission_dossiers as d;
+use crate::db::dating::valid_on;
+use crate::db::schema::{admission_dossiers as d, member_statuses};
+use crate::reports::figures::COUNTED_STATUSES;
 use crate::tree::access::visible_org;
 use crate::{Scope, StoreError};
 use dangvu_domain::Date;
@@ -13,6 +15,7 @@ use dangvu_domain::admissions::Dossier;
 use dangvu_domain::admissions::deadlines::{WorkingDays, open_step};
 use dangvu_domain::due::DueItem;
 use diesel::prelude::*;
+use std::collections::HashSet;
 
 /// Cells per statement when reading the dossiers of a subtree.
 const CELLS: usize = 5_000;
@@ -63,10 +66,32 @@ pub(crate) fn due_items(
     calendar: &impl WorkingDays,
 ) -> Result<Vec<DueItem>, StoreError> {
     let cells = reached_ids(conn, scope, as_of)?;
+    let gone = members_gone(conn, as_of)?;
     Ok(load(conn, cells.as_deref(), true)?
         .iter()
+        .filter(|(id, _)| !gone.contains(id))
         .filter_map(|(_, dossier)| open_step(dossier, as_of, calendar))
         .collect())
+}
+
+/// The dossiers whose member no longer counts as a member on `day` (died, left, moved
+/// away before probation ended): no review is due for them.
+fn members_gone(conn: &mut DbConnection, day: Date) -> Result<HashSet<i64>, StoreError> {
+    let ids: Vec<i64> = d::table
+        .inner_join(
+            member_statuses::table.on(d::member_id.eq(member_statuses::member_id.nullable())),
+        )
+        .filter(d::recognized_on.is_null())
+        .filter(d::struck_off_on.is_null())
+        .filter(valid_on(
+            member_statuses::valid_from,
+            member_statuses::valid_to,
+            day,
+        ))
+        .filter(member_statuses::status.ne_all(COUNTED_STATUSES))
+        .select(d::id)
+        .load(conn)?;
+    Ok(ids.into_iter().collect())
 }
 
 /// The dossiers of `cells` (`None` = every cell); only those still waiting for a step with

@@ -13,6 +13,18 @@ use dangvu_domain::admissions::{Check, Dossier, Problem};
 use dangvu_domain::due::DueItem;
 
 impl Store {
+    /// Loads `dossiers` in bulk (the demo's), with one audit row; administrators only.
+    #[tracing::instrument(skip_all, fields(dossiers = dossiers.len()), err)]
+    pub fn load_dossiers(
+        &self,
+        scope: &Scope,
+        ctx: &AuditContext,
+        dossiers: &[Dossier],
+    ) -> Result<u64, StoreError> {
+        crate::accounts::manage::require_admin(scope, crate::Entity::Dossier, "*")?;
+        self.write(|c| super::load::load(c, dossiers, ctx))
+    }
+
     /// Opens a dossier: the applicant on the cell's list.
     #[tracing::instrument(skip_all, fields(dossier = %new.code, actor = %ctx.actor), err)]
     pub fn open_dossier(
