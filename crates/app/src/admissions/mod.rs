@@ -16,7 +16,6 @@ mod steps;
 use crate::{App, Caller, Error};
 use dangvu_domain::Date;
 use dangvu_domain::admissions::deadlines::WorkingDays;
-use dangvu_domain::calendar::WorkingCalendar;
 use dangvu_domain::due::DueItem;
 use dangvu_domain::roles::Capability;
 use dangvu_storage::{DossierQuery, DossierView, NewDossier};
@@ -65,10 +64,10 @@ impl App {
             .admission_due_items(caller.scope(), as_of, &calendar)?)
     }
 
-    /// The working-day calendar deadlines are counted on: the official one (the
-    /// installation's own `ngay_nghi` rows join it when the calendar's storage lands).
+    /// The working-day calendar deadlines are counted on: the installation's (official
+    /// days corrected by the stored ones).
     fn working_days(&self) -> Result<impl WorkingDays, Error> {
-        Ok(WorkingCalendar::official())
+        self.working_calendar()
     }
 }
 

@@ -76,6 +76,8 @@ stored_names! {
         /// A step of an admission dossier was recorded (overrides with their reasons
         /// included).
         AdmissionStep => "admission.step",
+        /// A day of the installation's working-day calendar was added or corrected.
+        CalendarSet => "calendar.set",
         /// The rows written before chaining existed were chained, once, by the upgrade
         /// that introduced it.
         Seal => "audit.seal",
@@ -97,6 +99,8 @@ stored_names! {
         Dataset => "dataset",
         /// A route of the web application (denials).
         Route => "route",
+        /// A day of the working-day calendar.
+        CalendarDay => "calendar_day",
         /// The audit log itself (its sealing at the upgrade that introduced chaining).
         AuditLog => "audit_log",
         /// An admission dossier.
