@@ -35,13 +35,13 @@ pub fn judge_row(
             .refuse
             .push(Problem::new(Check::MissingStep, "ngay_quyet_dinh"));
     }
-    if let (Some(ceremony), Some(admitted)) = (dossier.ceremony_on, member_admitted_on) {
-        if ceremony != admitted {
-            let detail = format!("ngay_ket_nap {ceremony} ≠ ngay_vao_dang {admitted}");
-            found
-                .refuse
-                .push(Problem::new(Check::DatesOutOfOrder, detail));
-        }
+    if let (Some(ceremony), Some(admitted)) = (dossier.ceremony_on, member_admitted_on)
+        && ceremony != admitted
+    {
+        let detail = format!("ngay_ket_nap {ceremony} ≠ ngay_vao_dang {admitted}");
+        found
+            .refuse
+            .push(Problem::new(Check::DatesOutOfOrder, detail));
     }
     let Some(resolution) = dossier.resolution_on else {
         return found;
@@ -115,6 +115,15 @@ mod tests {
         x
     }
 
+    /// A row, its introducers' facts, the member's admission day, what refuses, what reports.
+    type Case = (
+        Dossier,
+        Vec<IntroducerFacts>,
+        Option<Date>,
+        Vec<Check>,
+        Vec<Check>,
+    );
+
     fn checks(v: &[Problem]) -> Vec<Check> {
         v.iter().map(|p| p.check).collect()
     }
@@ -127,13 +136,7 @@ mod tests {
             official_on: Some(d(2010, 1, 1)),
             counts_as_member: true,
         };
-        let cases: Vec<(
-            Dossier,
-            Vec<IntroducerFacts>,
-            Option<Date>,
-            Vec<Check>,
-            Vec<Check>,
-        )> = vec![
+        let cases: Vec<Case> = vec![
             // A late decision without a course: findings only.
             (
                 row(),
