@@ -15,6 +15,7 @@
 mod accounts;
 mod audit;
 mod caller;
+mod due;
 mod error;
 mod installation;
 mod interchange;
@@ -32,6 +33,7 @@ pub use interchange::{
     CONFLICT_LIMIT, CONFLICT_WINDOW, ExportCounts, ExportFile, ExportFormat, ImportOutcome,
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
+pub use due::DueList;
 pub use reports::SummaryView;
 pub use tree::{OrgOverview, OrgPick, RootNode};
 

@@ -18,6 +18,7 @@ const _: &str = include_str!("../locales/en.yml");
 mod accounts;
 mod api;
 mod audit;
+mod due;
 mod error;
 mod interchange;
 mod members;

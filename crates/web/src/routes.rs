@@ -121,6 +121,7 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/orgs/{code}/members", READ, Resource::OrgInPath, || get(members::list_members)),
     page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
     page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
+    page(Verb::Get, "/due", READ, Resource::OrgInQuery, || get(crate::due::page::show_due)),
     page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
     page(Verb::Get, "/orgs/{code}/export", EXPORT, Resource::OrgInPath, || get(export::download)),
     page(Verb::Get, "/import", IMPORT, Resource::None, || get(import_page::show_form)),
