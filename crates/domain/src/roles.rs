@@ -90,6 +90,8 @@ pub enum Capability {
     ViewAudit,
     /// Create, disable and reset accounts and API tokens.
     ManageAccounts,
+    /// Add or correct days of the installation's working-day calendar (administrators).
+    ManageCalendar,
 }
 
 impl Capability {
@@ -103,6 +105,7 @@ impl Capability {
         Self::SeeCitizenId,
         Self::ViewAudit,
         Self::ManageAccounts,
+        Self::ManageCalendar,
     ];
 }
 

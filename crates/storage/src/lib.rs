@@ -6,11 +6,12 @@
 //! can forget who is asking; every change writes its audit row in the same transaction.
 //!
 //! One folder per capability, named as in the other crates: [`db`] reaches the database;
-//! `tree`, `members`, `interchange`, `accounts`, `audit` and `reports` each hold their
+//! `tree`, `members`, `interchange`, `accounts`, `audit`, `reports` and `calendar` each hold their
 //! queries, their views and their `impl Store` use cases.
 
 mod accounts;
 mod audit;
+mod calendar;
 mod db;
 mod error;
 mod interchange;

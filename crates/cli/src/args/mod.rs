@@ -6,9 +6,11 @@
 //! named `YYYY-MM-DD` in the usage line and both accepted forms in the text.
 
 mod accounts;
+mod calendar;
 mod records;
 
 pub use accounts::*;
+pub use calendar::*;
 pub use records::*;
 
 use clap::{Args, Parser, Subcommand};
@@ -82,4 +84,7 @@ pub enum Command {
     /// Nhật ký kiểm tra / The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Lịch ngày làm việc / The working-day calendar.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
 }

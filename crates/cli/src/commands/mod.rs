@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod bench;
+mod calendar;
 mod database;
 mod demo;
 mod interchange;
@@ -29,6 +30,7 @@ pub fn run(command: Command, settings: &Settings) -> Result<(), CliError> {
         Command::User(command) => accounts::user::run(&command, settings),
         Command::Token(command) => accounts::token::run(&command, settings),
         Command::Audit(command) => audit::run(&command, settings),
+        Command::Calendar(command) => calendar::run(&command, settings),
     }
 }
 

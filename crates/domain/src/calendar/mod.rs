@@ -10,9 +10,11 @@ pub mod official;
 
 use crate::dates::Date;
 use crate::enums::{Enumeration, enumeration};
+use crate::error::DomainError;
 use chrono::{Datelike, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 enumeration!(
     /// What a listed day is (`ngay_nghi.loai`).
@@ -24,10 +26,34 @@ enumeration!(
     }
 );
 
+/// One day an installation lists (a stored or imported `ngay_nghi` row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    /// The date (`ngay`, the key).
+    pub day: Date,
+    /// Off or worked (`loai`).
+    pub kind: DayKind,
+    /// Its name (`ten`), NFC, if given.
+    pub name: Option<String>,
+}
+
 /// The largest `n` counted by [`WorkingCalendar::nth_working_day_after`]: about 40 years of
 /// working days. Larger requests saturate here so no input can make the count run unbounded;
 /// no Party deadline is anywhere near it.
 pub const MAX_WORKING_DAYS: u32 = 10_000;
+
+/// Parses a count of working days as typed by a person (`0` to [`MAX_WORKING_DAYS`]).
+pub fn parse_working_days(field: &'static str, raw: &str) -> Result<u32, DomainError> {
+    let value = raw.trim();
+    match value.parse::<u32>() {
+        Ok(n) if n <= MAX_WORKING_DAYS => Ok(n),
+        _ => Err(DomainError::invalid(
+            field,
+            value,
+            "not a whole number of working days from 0 to 10000",
+        )),
+    }
+}
 
 /// The days that differ from the plain Monday–Friday week.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,8 +69,13 @@ impl WorkingCalendar {
 
     /// The calendar shipped with the system: the official days off of cadres and civil
     /// servants and the Saturdays worked in exchange (see [`official`] for the years covered).
+    /// Built once per process and cloned (a few hundred entries), so counting per request
+    /// stays cheap.
     pub fn official() -> Self {
-        Self::plain().with_days(official::days().map(|d| (d.day, d.kind)))
+        static OFFICIAL: LazyLock<WorkingCalendar> = LazyLock::new(|| {
+            WorkingCalendar::plain().with_days(official::days().map(|d| (d.day, d.kind)))
+        });
+        OFFICIAL.clone()
     }
 
     /// This calendar with `days` added; a listed day replaces what the calendar said for that

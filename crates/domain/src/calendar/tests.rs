@@ -174,3 +174,13 @@ fn a_year_lists_its_days_in_order() {
     assert_eq!(DayKind::parse("Ngày làm bù").unwrap(), DayKind::LamBu);
     assert_eq!(DayKind::parse("nghi").unwrap(), DayKind::Nghi);
 }
+
+#[test]
+fn a_typed_count_of_working_days_is_a_small_whole_number() {
+    assert_eq!(parse_working_days("n", " 60 ").unwrap(), 60);
+    assert_eq!(parse_working_days("n", "0").unwrap(), 0);
+    assert_eq!(parse_working_days("n", "10000").unwrap(), MAX_WORKING_DAYS);
+    for bad in ["", "-1", "1.5", "mười", "10001", "99999999999"] {
+        assert!(parse_working_days("n", bad).is_err(), "{bad}");
+    }
+}

@@ -71,6 +71,8 @@ stored_names! {
         ImportConflict => "import.conflict",
         /// A whole dataset was loaded.
         DatasetLoad => "dataset.load",
+        /// A day of the installation's working-day calendar was added or corrected.
+        CalendarSet => "calendar.set",
         /// The rows written before chaining existed were chained, once, by the upgrade
         /// that introduced it.
         Seal => "audit.seal",
@@ -92,6 +94,8 @@ stored_names! {
         Dataset => "dataset",
         /// A route of the web application (denials).
         Route => "route",
+        /// A day of the working-day calendar.
+        CalendarDay => "calendar_day",
         /// The audit log itself (its sealing at the upgrade that introduced chaining).
         AuditLog => "audit_log",
     }

@@ -250,6 +250,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The installation's working-day calendar: days off and days worked that add to or
+    /// correct the shipped official calendar (interchange table `ngay_nghi`).
+    calendar_days (id) {
+        id -> BigInt,
+        day -> Date,
+        kind -> Text,
+        name -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
 

@@ -28,6 +28,7 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::Import => "audit_action.import",
         AuditAction::ImportConflict => "audit_action.import_conflict",
         AuditAction::DatasetLoad => "audit_action.dataset_load",
+        AuditAction::CalendarSet => "audit_action.calendar_set",
         AuditAction::Seal => "audit_action.seal",
     }
 }
@@ -41,6 +42,7 @@ fn entity_key(entity: AuditEntity) -> &'static str {
         AuditEntity::Member => "audit_entity.member",
         AuditEntity::Dataset => "audit_entity.dataset",
         AuditEntity::Route => "audit_entity.route",
+        AuditEntity::CalendarDay => "audit_entity.calendar_day",
         AuditEntity::AuditLog => "audit_entity.audit_log",
     }
 }
