@@ -13,6 +13,7 @@
 //! them.
 
 mod accounts;
+mod admissions;
 mod audit;
 pub mod calendar;
 mod caller;
@@ -24,6 +25,7 @@ mod members;
 mod reports;
 mod tree;
 
+pub use admissions::Step;
 pub use caller::Caller;
 pub use error::Error;
 pub use installation::{ChunkLoaded, DemoError, Scale};
@@ -43,9 +45,10 @@ pub use tree::{OrgOverview, OrgPick, RootNode};
 pub mod records {
     pub use dangvu_storage::{
         AccountView, AuditBreak, AuditEntry, AuditFilter, AuditHead, AuditPage, AuditReport,
-        AuditVerification, ChainHash, DemoAccount, ExpectedHead, LoadStats, MemberCursor,
-        MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount, OrgChild, OrgDetail,
-        OrgRef, ParentPeriod, RatingView, RegistrationView, StatusView, TokenView,
+        AuditVerification, ChainHash, DemoAccount, DossierQuery, DossierView, ExpectedHead,
+        LoadStats, MemberCursor, MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount,
+        NewDossier, OrgChild, OrgDetail, OrgRef, ParentPeriod, RatingView, RegistrationView,
+        StatusView, StepOutcome, TokenView,
     };
 }
 
