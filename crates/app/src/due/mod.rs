@@ -49,9 +49,8 @@ impl App {
             }
             None => (self.scope_root(scope)?, scope.clone()),
         };
-        let calendar = self.installation_calendar()?;
+        let calendar = self.working_calendar()?;
         let mut items = self.store.admission_due_items(&narrowed, as_of, &calendar)?;
-        items.extend(self.store.lifecycle_due_items(&narrowed, as_of, &calendar)?);
         sort_by_urgency(&mut items);
         Ok(DueList { org, as_of, items })
     }

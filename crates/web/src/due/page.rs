@@ -41,6 +41,11 @@ impl DuePage {
         }
     }
 
+    /// Whether the step is late on the list's day.
+    fn late(&self, item: &DueItem) -> bool {
+        item.is_overdue(self.list.as_of)
+    }
+
     /// The address of the record the step belongs to.
     fn subject_href(&self, item: &DueItem) -> String {
         super::subject_href(item)
