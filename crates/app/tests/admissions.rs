@@ -9,11 +9,14 @@ use dangvu_app::records::AuditFilter;
 use dangvu_app::records::{DossierQuery, DossierView, NewDossier, StepOutcome};
 use dangvu_app::{App, Caller, Error, ImportOutcome, StoreError};
 use dangvu_domain::actor::{AccountId, Actor, Username};
+use dangvu_domain::admissions::figures::admission_figures;
 use dangvu_domain::admissions::{Applicant, CellVote, Check, Decision, Introducers, Stage};
+use dangvu_domain::calendar::WorkingCalendar;
 use dangvu_domain::due::DueKind;
 use dangvu_domain::enums::{Enumeration, Gender, MemberStatus};
 use dangvu_domain::roles::Role;
 use dangvu_domain::summary::SummaryParams;
+use dangvu_domain::tree::TreeHistory;
 use dangvu_domain::{Date, MemberCode, OrgCode};
 use dangvu_storage::testing::{TestDb, backends};
 use std::path::Path;
@@ -335,7 +338,7 @@ fn a_dossier_closed_without_admission_takes_no_more_steps() {
 }
 
 #[test]
-fn the_demo_has_a_dossier_per_admission_and_a_due_list_with_overdue_items() {
+fn the_demo_gives_as_many_ceremonies_as_admissions_and_a_due_list_with_overdue_items() {
     for db in backends() {
         let app = App::open(&db.url).unwrap();
         app.load_demo(&admin(), dangvu_app::DEMO_SEED).unwrap();
@@ -358,6 +361,24 @@ fn the_demo_has_a_dossier_per_admission_and_a_due_list_with_overdue_items() {
         // The 1,250 admissions of the term, less those of cells dissolved before its last
         // day (no longer in the district's subtree on that day).
         assert!((1200..=1250).contains(&term.len()), "{}", term.len());
+        // The term report's figures: as many ceremonies as admissions, and the reference.
+        let (from, to) = (day(2015, 8, 1), day(2020, 7, 31));
+        let vx = OrgCode::parse("VX").unwrap();
+        let figures = app.admission_figures(&admin(), &vx, from, to).unwrap();
+        let params = SummaryParams::new(vx.clone(), from, to, None).unwrap();
+        assert_eq!(
+            figures.ceremonies,
+            app.summary(&admin(), &params).unwrap().admitted
+        );
+        assert_eq!(figures.ceremonies, 1250);
+        let ds = App::generate_demo(dangvu_app::DEMO_SEED);
+        let tree = TreeHistory::build(&ds.orgs).unwrap();
+        let dossiers = dangvu_demo::admissions::dossiers(&ds, dangvu_app::DEMO_SEED);
+        let in_vx = |cell: &OrgCode, on: Date| tree.is_in_subtree(cell, &vx, on);
+        let reference = admission_figures(&dossiers, from, to, in_vx, &WorkingCalendar::official());
+        assert_eq!(figures, reference);
+        assert!(figures.decided_on_time < figures.dossiers_decided);
+        assert!(figures.ceremonies_on_time < figures.ceremonies);
         let due = app.admission_due_items(&admin(), today).unwrap();
         for kind in [
             DueKind::AdmissionDecision,

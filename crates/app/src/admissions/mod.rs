@@ -14,10 +14,11 @@
 mod steps;
 
 use crate::{App, Caller, Error};
-use dangvu_domain::Date;
 use dangvu_domain::admissions::deadlines::WorkingDays;
+use dangvu_domain::admissions::figures::AdmissionFigures;
 use dangvu_domain::due::DueItem;
 use dangvu_domain::roles::Capability;
+use dangvu_domain::{Date, OrgCode};
 use dangvu_storage::{DossierQuery, DossierView, NewDossier};
 
 pub use dangvu_domain::admissions::steps::Step;
@@ -62,6 +63,22 @@ impl App {
         Ok(self
             .store
             .admission_due_items(caller.scope(), as_of, &calendar)?)
+    }
+
+    /// The `admission` figures of the term report (report-term.md) for `org`'s subtree and
+    /// the period `from..=to`: decisions and ceremonies, and how many were on time.
+    pub fn admission_figures(
+        &self,
+        caller: &Caller,
+        org: &OrgCode,
+        from: Date,
+        to: Date,
+    ) -> Result<AdmissionFigures, Error> {
+        permit(caller, Capability::ReadRecords)?;
+        let calendar = self.working_days()?;
+        Ok(self
+            .store
+            .admission_figures(caller.scope(), org, from, to, &calendar)?)
     }
 
     /// The working-day calendar deadlines are counted on: the installation's (official

@@ -14,6 +14,7 @@
 pub mod checks;
 pub mod deadlines;
 mod dossier;
+pub mod figures;
 pub mod interchange;
 mod messages;
 mod rules;

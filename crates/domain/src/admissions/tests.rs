@@ -410,3 +410,35 @@ fn deadlines_skip_the_official_days_off() {
     assert!(due >= plain.nth_working_day_after(resolution, 65), "{due}");
     assert!(official.is_working_day(due));
 }
+
+#[test]
+fn the_term_figures_count_decisions_and_ceremonies_in_the_period_and_on_time() {
+    use super::figures::admission_figures;
+    let calendar = WorkingCalendar::plain();
+    let mut on_time = ready();
+    on_time.resolution_on = Some(d(2020, 3, 2));
+    on_time.decision = Some(Decision {
+        number: None,
+        on: d(2020, 5, 25),
+    });
+    on_time.ceremony_on = Some(d(2020, 7, 6));
+    let mut late = on_time.clone();
+    late.decision = Some(Decision {
+        number: None,
+        on: d(2020, 5, 26),
+    });
+    late.ceremony_on = Some(d(2020, 8, 3));
+    let all = [on_time, late];
+    let f = admission_figures(&all, d(2020, 1, 1), d(2020, 7, 31), |_, _| true, &calendar);
+    assert_eq!(
+        (
+            f.dossiers_decided,
+            f.decided_on_time,
+            f.ceremonies,
+            f.ceremonies_on_time
+        ),
+        (2, 1, 1, 1)
+    );
+    let none = admission_figures(&all, d(2020, 1, 1), d(2020, 7, 31), |_, _| false, &calendar);
+    assert_eq!(none.dossiers_decided + none.ceremonies, 0);
+}

@@ -6,6 +6,7 @@
 //! steps change the member registry in the same transaction ([`members`]).
 
 mod access;
+mod figures;
 mod load;
 mod members;
 mod read;

@@ -67,6 +67,19 @@ impl Store {
         self.read(|c| read::list(c, scope, query, calendar))
     }
 
+    /// The `admission` figures of the term report for `org`'s subtree and `from..=to`.
+    #[tracing::instrument(skip_all, fields(org = %org), err)]
+    pub fn admission_figures(
+        &self,
+        scope: &Scope,
+        org: &dangvu_domain::OrgCode,
+        from: Date,
+        to: Date,
+        calendar: &impl WorkingDays,
+    ) -> Result<dangvu_domain::admissions::figures::AdmissionFigures, StoreError> {
+        self.read(|c| super::figures::figures(c, scope, org, (from, to), calendar))
+    }
+
     /// The open admission steps the scope reaches on `as_of`, with their due days.
     #[tracing::instrument(skip_all, fields(as_of = %as_of), err)]
     pub fn admission_due_items(
