@@ -62,6 +62,7 @@ const SESSION: &str = "session";
         crate::members::api::list_members,
         crate::members::api::get_member,
         crate::reports::api::get_summary,
+        crate::reports::term_api::get_term,
         crate::due::api::get_due,
         crate::audit::api::list_audit,
         crate::interchange::api::import_file,
