@@ -32,11 +32,11 @@ pub use installation::{ChunkLoaded, DemoError, Scale};
 
 /// The default seed of the demo district.
 pub const DEMO_SEED: u64 = dangvu_demo::DEFAULT_SEED;
+pub use due::DueList;
 pub use interchange::{
     CONFLICT_LIMIT, CONFLICT_WINDOW, ExportCounts, ExportFile, ExportFormat, ImportOutcome,
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
-pub use due::DueList;
 pub use reports::SummaryView;
 pub use tree::{OrgOverview, OrgPick, RootNode};
 

@@ -33,12 +33,21 @@ fn term_figures_of_every_subtree_and_period_equal_the_reference() {
                 let params = SummaryParams::new(org.code.clone(), d(from), d(to), None).unwrap();
                 let expected = compute_figures(&ds, &tree, &params);
                 let got = store.term_figures(&everything(), &params).unwrap();
-                assert_eq!(got, expected, "{} {from}..{to} {:?}", org.code, store.backend());
+                assert_eq!(
+                    got,
+                    expected,
+                    "{} {from}..{to} {:?}",
+                    org.code,
+                    store.backend()
+                );
             }
         }
         let whole = SummaryParams::new(oc("T"), d("2010-01-01"), d("2025-12-31"), None).unwrap();
         let got = store.term_figures(&everything(), &whole).unwrap();
-        assert!(got.recognized_official > 0 && !got.rating_levels.is_empty(), "{got:?}");
+        assert!(
+            got.recognized_official > 0 && !got.rating_levels.is_empty(),
+            "{got:?}"
+        );
     }
 }
 
@@ -51,15 +60,33 @@ fn on_the_demo_district_the_levels_add_up_to_the_ratings_and_eight_organizations
         let store = db.open();
         store.load_dataset(&ds, &audit()).unwrap();
         let got = store.term_figures(&everything(), &params).unwrap();
-        assert_eq!(got, compute_figures(&ds, &tree, &params), "{:?}", store.backend());
-        assert_eq!(got.merged_orgs, 8, "the article's eight merged organizations");
+        assert_eq!(
+            got,
+            compute_figures(&ds, &tree, &params),
+            "{:?}",
+            store.backend()
+        );
+        assert_eq!(
+            got.merged_orgs, 8,
+            "the article's eight merged organizations"
+        );
         let summary = store.summary(&everything(), &params).unwrap();
         for year in &summary.ratings {
-            let levels = got.rating_levels.iter().find(|l| l.year == year.year).unwrap();
+            let levels = got
+                .rating_levels
+                .iter()
+                .find(|l| l.year == year.year)
+                .unwrap();
             assert_eq!(levels.orgs.total(), year.orgs_rated);
-            assert_eq!(levels.orgs.htxsnv + levels.orgs.httnv, year.orgs_good_or_better);
+            assert_eq!(
+                levels.orgs.htxsnv + levels.orgs.httnv,
+                year.orgs_good_or_better
+            );
             assert_eq!(levels.members.total(), year.members_rated);
-            assert_eq!(levels.members.khtnv, year.members_rated - year.members_completed_or_better);
+            assert_eq!(
+                levels.members.khtnv,
+                year.members_rated - year.members_completed_or_better
+            );
         }
     }
 }

@@ -26,7 +26,10 @@ pub struct DueList {
 impl DueList {
     /// How many of the steps are late on the list's day.
     pub fn overdue(&self) -> usize {
-        self.items.iter().filter(|i| i.is_overdue(self.as_of)).count()
+        self.items
+            .iter()
+            .filter(|i| i.is_overdue(self.as_of))
+            .count()
     }
 }
 
@@ -50,7 +53,9 @@ impl App {
             None => (self.scope_root(scope)?, scope.clone()),
         };
         let calendar = self.working_calendar()?;
-        let mut items = self.store.admission_due_items(&narrowed, as_of, &calendar)?;
+        let mut items = self
+            .store
+            .admission_due_items(&narrowed, as_of, &calendar)?;
         sort_by_urgency(&mut items);
         Ok(DueList { org, as_of, items })
     }

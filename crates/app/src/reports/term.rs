@@ -9,7 +9,11 @@ use dangvu_domain::summary::term::{DossierFigures, TermReport};
 
 impl App {
     /// The term report of a subtree over a period, within the caller's scope.
-    pub fn term_report(&self, caller: &Caller, params: &SummaryParams) -> Result<TermReport, Error> {
+    pub fn term_report(
+        &self,
+        caller: &Caller,
+        params: &SummaryParams,
+    ) -> Result<TermReport, Error> {
         let summary = self.summary(caller, params)?;
         let figures = self.store.term_figures(caller.scope(), params)?;
         let admission = self.admission_figures(caller, &params.org, params.from, params.to)?;

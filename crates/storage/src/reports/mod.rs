@@ -6,8 +6,8 @@
 pub(crate) mod figures;
 pub(crate) mod subtree;
 mod summary;
-mod term;
 pub(crate) mod tallies;
+mod term;
 
 use crate::tree::access::visible_org;
 use crate::{Scope, Store, StoreError};

@@ -8,7 +8,9 @@ use crate::StoreError;
 use crate::db::conn::DbConnection;
 use crate::db::count;
 use crate::db::dating::{in_subtree_on, valid_on};
-use crate::db::schema::{member_ratings, members, org_paths, org_ratings, organizations, registrations};
+use crate::db::schema::{
+    member_ratings, members, org_paths, org_ratings, organizations, registrations,
+};
 use crate::tree::sql::{Place, place_on, places, places_of};
 use dangvu_domain::dates::year_end;
 use dangvu_domain::enums::OrgType;
@@ -40,14 +42,22 @@ pub(crate) fn figures(
 
 /// Each level's count among the grassroots organizations and the members of the subtree on
 /// 31 December of `year` (the populations of the summary's `ratings`).
-fn levels(conn: &mut DbConnection, root_id: i64, year: i32) -> Result<RatingLevelsYear, StoreError> {
+fn levels(
+    conn: &mut DbConnection,
+    root_id: i64,
+    year: i32,
+) -> Result<RatingLevelsYear, StoreError> {
     let mut entry = RatingLevelsYear {
         year,
         orgs: LevelCounts::default(),
         members: LevelCounts::default(),
     };
-    let Some(day) = year_end(year) else { return Ok(entry) };
-    let Some(root) = place_on(conn, root_id, day)? else { return Ok(entry) };
+    let Some(day) = year_end(year) else {
+        return Ok(entry);
+    };
+    let Some(root) = place_on(conn, root_id, day)? else {
+        return Ok(entry);
+    };
     let grassroots = [OrgType::DangBoCoSo.code(), OrgType::ChiBoCoSo.code()];
     let orgs: Vec<(String, i64)> = org_ratings::table
         .inner_join(organizations::table.on(organizations::id.eq(org_ratings::org_id)))
@@ -62,7 +72,11 @@ fn levels(conn: &mut DbConnection, root_id: i64, year: i32) -> Result<RatingLeve
         .inner_join(registrations::table.on(registrations::member_id.eq(member_ratings::member_id)))
         .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
         .filter(member_ratings::year.eq(year))
-        .filter(valid_on(registrations::valid_from, registrations::valid_to, day))
+        .filter(valid_on(
+            registrations::valid_from,
+            registrations::valid_to,
+            day,
+        ))
         .filter(in_subtree_on(&root, day))
         .group_by(member_ratings::rating)
         .select((member_ratings::rating, count_star()))
@@ -74,7 +88,8 @@ fn levels(conn: &mut DbConnection, root_id: i64, year: i32) -> Result<RatingLeve
 
 fn add_levels(into: &mut LevelCounts, rows: Vec<(String, i64)>) -> Result<(), StoreError> {
     for (code, n) in rows {
-        let level = level_of(&code).ok_or_else(|| StoreError::Corrupt(format!("rating {code:?}")))?;
+        let level =
+            level_of(&code).ok_or_else(|| StoreError::Corrupt(format!("rating {code:?}")))?;
         into.add(level, count(n)?);
     }
     Ok(())
@@ -82,15 +97,26 @@ fn add_levels(into: &mut LevelCounts, rows: Vec<(String, i64)>) -> Result<(), St
 
 /// Members whose full membership began in `from..=to` while registered in the subtree: for
 /// each place the root held during the period, the days of it that fall in the period.
-fn recognized(conn: &mut DbConnection, root_id: i64, from: Date, to: Date) -> Result<u64, StoreError> {
+fn recognized(
+    conn: &mut DbConnection,
+    root_id: i64,
+    from: Date,
+    to: Date,
+) -> Result<u64, StoreError> {
     let mut total = 0;
     for root in places(conn, root_id)? {
-        let Some((first, last)) = overlap(&root, from, to) else { continue };
+        let Some((first, last)) = overlap(&root, from, to) else {
+            continue;
+        };
         let n: i64 = members::table
             .inner_join(registrations::table.on(registrations::member_id.eq(members::id)))
             .inner_join(org_paths::table.on(org_paths::org_id.eq(registrations::org_id)))
             .filter(members::official_on.between(first, last))
-            .filter(registrations::valid_from.nullable().le(members::official_on))
+            .filter(
+                registrations::valid_from
+                    .nullable()
+                    .le(members::official_on),
+            )
             .filter(registrations::valid_to.nullable().gt(members::official_on))
             .filter(org_paths::valid_from.nullable().le(members::official_on))
             .filter(org_paths::valid_to.nullable().gt(members::official_on))
@@ -123,8 +149,12 @@ fn merged(conn: &mut DbConnection, root_id: i64, from: Date, to: Date) -> Result
     let their_places = places_of(conn, Some(&ids))?;
     let mut n = 0;
     for (id, day) in dissolved {
-        let Some(before) = day.and_then(|d| d.pred_opt()) else { continue };
-        let Some(root) = place_on(conn, root_id, before)? else { continue };
+        let Some(before) = day.and_then(|d| d.pred_opt()) else {
+            continue;
+        };
+        let Some(root) = place_on(conn, root_id, before)? else {
+            continue;
+        };
         let inside = their_places
             .iter()
             .any(|p| p.org_id == id && p.period().contains(before) && root.contains(p));

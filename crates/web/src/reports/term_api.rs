@@ -55,6 +55,8 @@ pub(crate) async fn get_term(
     let params = params::query(query)?.params(None)?;
     tracing::Span::current().record("org", params.org.as_str());
     let caller = auth.caller();
-    let report = state.run(move |app| app.term_report(&caller, &params)).await?;
+    let report = state
+        .run(move |app| app.term_report(&caller, &params))
+        .await?;
     Ok(Json(report))
 }

@@ -266,7 +266,9 @@ pub(crate) struct DueQuery {
 impl DueQuery {
     /// The organization asked for, if any.
     pub(crate) fn org(&self) -> Result<Option<OrgCode>, BadInput> {
-        present(&self.org).map(|raw| org_code("org", raw)).transpose()
+        present(&self.org)
+            .map(|raw| org_code("org", raw))
+            .transpose()
     }
 
     /// The day asked for, or `today`.

@@ -70,7 +70,11 @@ pub struct DossierFigures {
 impl TermReport {
     /// The document from its parts. `rating_levels` keeps only the years `ratings` lists,
     /// so both always name the same years.
-    pub fn assemble(summary: SummaryReport, figures: TermFigures, dossiers: DossierFigures) -> Self {
+    pub fn assemble(
+        summary: SummaryReport,
+        figures: TermFigures,
+        dossiers: DossierFigures,
+    ) -> Self {
         let years: Vec<i32> = summary.ratings.iter().map(|r| r.year).collect();
         let rating_levels = figures
             .rating_levels
@@ -136,13 +140,20 @@ pub fn compute_figures(ds: &Dataset, tree: &TreeHistory, params: &SummaryParams)
 }
 
 /// One year's levels: the populations of the summary's `ratings`.
-fn levels_of(ds: &Dataset, tree: &TreeHistory, params: &SummaryParams, year: i32) -> RatingLevelsYear {
+fn levels_of(
+    ds: &Dataset,
+    tree: &TreeHistory,
+    params: &SummaryParams,
+    year: i32,
+) -> RatingLevelsYear {
     let mut entry = RatingLevelsYear {
         year,
         orgs: LevelCounts::default(),
         members: LevelCounts::default(),
     };
-    let Some(day) = year_end(year) else { return entry };
+    let Some(day) = year_end(year) else {
+        return entry;
+    };
     let grassroots: HashMap<_, _> = ds
         .orgs
         .iter()

@@ -30,18 +30,40 @@ fn summary(years: &[i32]) -> SummaryReport {
 
 #[test]
 fn the_document_has_every_section_with_zero_counts_and_null_percentages_when_nothing_is_kept() {
-    let report = TermReport::assemble(summary(&[]), TermFigures::default(), DossierFigures::default());
+    let report = TermReport::assemble(
+        summary(&[]),
+        TermFigures::default(),
+        DossierFigures::default(),
+    );
     let json = serde_json::to_value(&report).unwrap();
     for key in [
-        "org", "from", "to", "as_of", "grassroots_orgs", "cells_under_grassroots", "members",
-        "members_probationary", "members_exempted", "admitted", "ratings", "rating_levels",
-        "admission", "commitments", "cell_life", "education", "mass_mobilization",
-        "organization", "inspection",
+        "org",
+        "from",
+        "to",
+        "as_of",
+        "grassroots_orgs",
+        "cells_under_grassroots",
+        "members",
+        "members_probationary",
+        "members_exempted",
+        "admitted",
+        "ratings",
+        "rating_levels",
+        "admission",
+        "commitments",
+        "cell_life",
+        "education",
+        "mass_mobilization",
+        "organization",
+        "inspection",
     ] {
         assert!(json.get(key).is_some(), "{key} missing");
     }
     assert_eq!(json["cell_life"]["attendance_pct"], serde_json::Value::Null);
-    assert_eq!(json["cell_life"]["cells_followed_pct"], serde_json::Value::Null);
+    assert_eq!(
+        json["cell_life"]["cells_followed_pct"],
+        serde_json::Value::Null
+    );
     assert_eq!(json["education"]["by_kind"], serde_json::json!([]));
     assert_eq!(
         json["organization"]["cadre_decisions_by_kind"],
@@ -54,7 +76,10 @@ fn the_document_has_every_section_with_zero_counts_and_null_percentages_when_not
     let text = serde_json::to_string(&report).unwrap();
     let at = |k: &str| text.find(&format!("\"{k}\"")).unwrap();
     assert!(at("ratings") < at("rating_levels") && at("rating_levels") < at("admission"));
-    assert!(at("org") < at("grassroots_orgs"), "the summary's keys come first");
+    assert!(
+        at("org") < at("grassroots_orgs"),
+        "the summary's keys come first"
+    );
 }
 
 #[test]
@@ -63,8 +88,16 @@ fn rating_levels_name_the_years_ratings_name_with_every_level_present() {
     levels.add(Rating::Httnv, 2);
     let figures = TermFigures {
         rating_levels: vec![
-            RatingLevelsYear { year: 2016, orgs: levels, members: levels },
-            RatingLevelsYear { year: 2017, orgs: levels, members: levels },
+            RatingLevelsYear {
+                year: 2016,
+                orgs: levels,
+                members: levels,
+            },
+            RatingLevelsYear {
+                year: 2017,
+                orgs: levels,
+                members: levels,
+            },
         ],
         ..TermFigures::default()
     };
