@@ -16,6 +16,7 @@ mod calendar;
 mod db;
 mod error;
 mod interchange;
+mod lifecycle;
 mod members;
 mod reports;
 mod scope;

@@ -103,3 +103,35 @@ async fn the_page_says_late_in_words_and_the_home_page_counts_for_those_who_do_t
         assert!(!reader.has("việc quá hạn") && !reader.has("Không có việc quá hạn"));
     }
 }
+
+#[tokio::test]
+async fn party_badges_fall_due_on_the_usual_award_days_after_a_milestone() {
+    for demo in backends() {
+        let json = get(demo.app(), &format!("/api/v1/due?org=TQ&as_of={DAY}"))
+            .await
+            .json();
+        let badges: Vec<_> = items(&json)
+            .iter()
+            .filter(|i| i["kind"] == "TANG_HUY_HIEU")
+            .collect();
+        assert!(
+            !badges.is_empty(),
+            "{}: members reach 30 to 90 years of party age",
+            demo.label
+        );
+        for badge in badges {
+            let due = badge["due_on"].as_str().unwrap();
+            assert!(
+                ["-02-03", "-05-19", "-09-02", "-11-07"]
+                    .iter()
+                    .any(|d| due.ends_with(d)),
+                "{badge}"
+            );
+            assert!(badge["since"].as_str().unwrap() <= due);
+            assert_eq!(
+                badge["overdue"], false,
+                "a badge is listed until its award day"
+            );
+        }
+    }
+}

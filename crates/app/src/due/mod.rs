@@ -56,6 +56,7 @@ impl App {
         let mut items = self
             .store
             .admission_due_items(&narrowed, as_of, &calendar)?;
+        items.extend(self.store.badge_due_items(&narrowed, as_of)?);
         sort_by_urgency(&mut items);
         Ok(DueList { org, as_of, items })
     }
