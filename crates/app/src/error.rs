@@ -13,6 +13,9 @@ pub enum Error {
     /// An exported file could not be written.
     #[error("cannot write the export: {0}")]
     Write(#[from] dangvu_interchange::WriteError),
+    /// The caller's role may not do this (e.g. a read-only account recording a step).
+    #[error("not permitted for this role")]
+    Forbidden,
     /// A temporary file or folder could not be made or read.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),

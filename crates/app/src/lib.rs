@@ -13,9 +13,11 @@
 //! them.
 
 mod accounts;
+mod admissions;
 mod audit;
 pub mod calendar;
 mod caller;
+mod due;
 mod error;
 mod installation;
 mod interchange;
@@ -23,12 +25,14 @@ mod members;
 mod reports;
 mod tree;
 
+pub use admissions::Step;
 pub use caller::Caller;
 pub use error::Error;
 pub use installation::{ChunkLoaded, DemoError, Scale};
 
 /// The default seed of the demo district.
 pub const DEMO_SEED: u64 = dangvu_demo::DEFAULT_SEED;
+pub use due::DueList;
 pub use interchange::{
     CONFLICT_LIMIT, CONFLICT_WINDOW, ExportCounts, ExportFile, ExportFormat, ImportOutcome,
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
@@ -41,9 +45,10 @@ pub use tree::{OrgOverview, OrgPick, RootNode};
 pub mod records {
     pub use dangvu_storage::{
         AccountView, AuditBreak, AuditEntry, AuditFilter, AuditHead, AuditPage, AuditReport,
-        AuditVerification, ChainHash, DemoAccount, ExpectedHead, LoadStats, MemberCursor,
-        MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount, OrgChild, OrgDetail,
-        OrgRef, ParentPeriod, RatingView, RegistrationView, StatusView, TokenView,
+        AuditVerification, ChainHash, DemoAccount, DossierQuery, DossierView, ExpectedHead,
+        LoadStats, MemberCursor, MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount,
+        NewDossier, OrgChild, OrgDetail, OrgRef, ParentPeriod, RatingView, RegistrationView,
+        StatusView, StepOutcome, TokenView,
     };
 }
 

@@ -72,6 +72,9 @@ impl From<dangvu_app::Error> for CliError {
             dangvu_app::Error::Store(e) => CliError::Store(e),
             dangvu_app::Error::Write(e) => CliError::Write(e),
             dangvu_app::Error::Io(e) => CliError::Io(e),
+            dangvu_app::Error::Forbidden => CliError::Store(StoreError::Invalid(
+                "không được phép với vai trò này / not permitted for this role".into(),
+            )),
         }
     }
 }
@@ -131,6 +134,7 @@ fn store_message_vi(e: &StoreError) -> String {
                 Entity::Member => "đảng viên",
                 Entity::Account => "tài khoản",
                 Entity::ApiToken => "mã truy cập API",
+                Entity::Dossier => "hồ sơ kết nạp",
             };
             format!("không tìm thấy {what} có mã {code}")
         }

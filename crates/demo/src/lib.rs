@@ -39,6 +39,7 @@
 //! [`chunks`] generates, for measuring rather than showing, an installation of a province's
 //! or the nation's size ([`Scale`]) in parts of about 100,000 members.
 
+pub mod admissions;
 mod agencies;
 mod calendar;
 mod careers;

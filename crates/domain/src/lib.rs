@@ -6,6 +6,7 @@
 //! format (`docs/interchange-format.md`).
 
 pub mod actor;
+pub mod admissions;
 pub mod calendar;
 pub mod codes;
 pub mod dataset;

@@ -15,6 +15,8 @@ pub enum Entity {
     Account,
     /// An API token.
     ApiToken,
+    /// An admission dossier.
+    Dossier,
 }
 
 impl Entity {
@@ -25,6 +27,7 @@ impl Entity {
             Self::Member => "member",
             Self::Account => "account",
             Self::ApiToken => "api_token",
+            Self::Dossier => "admission_dossier",
         }
     }
 }

@@ -10,6 +10,7 @@
 //! queries, their views and their `impl Store` use cases.
 
 mod accounts;
+mod admissions;
 mod audit;
 mod calendar;
 mod db;
@@ -23,6 +24,7 @@ pub mod testing;
 mod tree;
 
 pub use accounts::*;
+pub use admissions::*;
 pub use audit::*;
 pub use db::{Backend, DatabaseUrl, Store};
 pub use error::{Entity, StoreError};

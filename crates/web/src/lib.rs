@@ -19,6 +19,7 @@ mod accounts;
 mod api;
 mod audit;
 mod calendar;
+mod due;
 mod error;
 mod interchange;
 mod members;

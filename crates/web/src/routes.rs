@@ -124,6 +124,7 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/orgs/{code}/members", READ, Resource::OrgInPath, || get(members::list_members)),
     page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
     page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
+    page(Verb::Get, "/due", READ, Resource::OrgInQuery, || get(crate::due::page::show_due)),
     page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
     page(Verb::Get, "/calendar", Access::SignedIn, Resource::None, || get(calendar_page::show_calendar)),
     page(Verb::Post, "/calendar", CALENDAR, Resource::None, || post(calendar_page::save_day)),

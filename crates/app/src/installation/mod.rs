@@ -58,6 +58,10 @@ impl App {
         let dataset = Self::generate_demo(seed);
         let generated = started.elapsed();
         let stats = self.load_dataset(caller, &dataset)?;
+        let dossiers = dangvu_demo::admissions::dossiers(&dataset, seed);
+        self.store
+            .load_dossiers(caller.scope(), caller.audit(), &dossiers)
+            .map_err(Error::from)?;
         self.store.settle_after_loads().map_err(Error::from)?;
         tracing::info!(?generated, loaded = ?started.elapsed() - generated, seed, "demo loaded");
         Ok(stats)

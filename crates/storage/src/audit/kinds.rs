@@ -71,6 +71,11 @@ stored_names! {
         ImportConflict => "import.conflict",
         /// A whole dataset was loaded.
         DatasetLoad => "dataset.load",
+        /// An admission dossier was opened.
+        AdmissionOpen => "admission.open",
+        /// A step of an admission dossier was recorded (overrides with their reasons
+        /// included).
+        AdmissionStep => "admission.step",
         /// A day of the installation's working-day calendar was added or corrected.
         CalendarSet => "calendar.set",
         /// The rows written before chaining existed were chained, once, by the upgrade
@@ -98,6 +103,8 @@ stored_names! {
         CalendarDay => "calendar_day",
         /// The audit log itself (its sealing at the upgrade that introduced chaining).
         AuditLog => "audit_log",
+        /// An admission dossier.
+        AdmissionDossier => "admission_dossier",
     }
 }
 

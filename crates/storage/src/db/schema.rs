@@ -251,6 +251,59 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Admission dossiers (`ho_so_ket_nap`); a step not yet taken is NULL.
+    admission_dossiers (id) {
+        id -> BigInt,
+        code -> Text,
+        full_name -> Text,
+        gender -> Text,
+        birth_date -> Date,
+        ethnicity -> Nullable<Text>,
+        education -> Nullable<Text>,
+        cell_id -> BigInt,
+        listed_on -> Nullable<Date>,
+        course_on -> Nullable<Date>,
+        application_on -> Nullable<Date>,
+        introducer_1_id -> Nullable<BigInt>,
+        introducer_2_id -> Nullable<BigInt>,
+        youth_union_on -> Nullable<Date>,
+        referred_on -> Nullable<Date>,
+        resolution_on -> Nullable<Date>,
+        proposal_on -> Nullable<Date>,
+        decision_no -> Nullable<Text>,
+        decision_on -> Nullable<Date>,
+        ceremony_on -> Nullable<Date>,
+        member_id -> Nullable<BigInt>,
+        recognized_on -> Nullable<Date>,
+        struck_off_on -> Nullable<Date>,
+        closed_on -> Nullable<Date>,
+        closing_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The cell's votes on an admission dossier.
+    admission_votes (id) {
+        id -> BigInt,
+        dossier_id -> BigInt,
+        voted_on -> Date,
+        votes_for -> Integer,
+        votes_against -> Integer,
+        official_members -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Failed checks of an admission dossier let through, with the reason.
+    admission_overrides (id) {
+        id -> BigInt,
+        dossier_id -> BigInt,
+        check_code -> Text,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
     /// The installation's working-day calendar: days off and days worked that add to or
     /// correct the shipped official calendar (interchange table `ngay_nghi`).
     calendar_days (id) {
@@ -284,4 +337,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     org_counts,
     org_admissions,
     org_years,
+    admission_dossiers,
+    admission_votes,
+    admission_overrides,
 );

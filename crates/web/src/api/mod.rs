@@ -53,6 +53,8 @@ pub(crate) const ROUTES: &[RouteSpec] = &[
     api("/api/v1/members", READ, Resource::OrgInQuery, || get(crate::members::api::list_members)),
     api("/api/v1/members/{ma}", READ_OR_OWN, Resource::MemberInPath, || get(crate::members::api::get_member)),
     api("/api/v1/reports/summary", READ, Resource::OrgInQuery, || get(crate::reports::api::get_summary)),
+    api("/api/v1/reports/term", READ, Resource::OrgInQuery, || get(crate::reports::term_api::get_term)),
+    api("/api/v1/due", READ, Resource::OrgInQuery, || get(crate::due::api::get_due)),
     api("/api/v1/audit", crate::routes::AUDIT, Resource::None, || get(crate::audit::api::list_audit)),
     api("/api/v1/calendar/working-day", Access::SignedIn, Resource::None, || get(crate::calendar::api::working_day)),
     crate::interchange::api::IMPORT,

@@ -30,6 +30,8 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::DatasetLoad => "audit_action.dataset_load",
         AuditAction::CalendarSet => "audit_action.calendar_set",
         AuditAction::Seal => "audit_action.seal",
+        AuditAction::AdmissionOpen => "audit_action.admission_open",
+        AuditAction::AdmissionStep => "audit_action.admission_step",
     }
 }
 
@@ -44,6 +46,7 @@ fn entity_key(entity: AuditEntity) -> &'static str {
         AuditEntity::Route => "audit_entity.route",
         AuditEntity::CalendarDay => "audit_entity.calendar_day",
         AuditEntity::AuditLog => "audit_entity.audit_log",
+        AuditEntity::AdmissionDossier => "audit_entity.admission_dossier",
     }
 }
 

@@ -315,6 +315,7 @@ impl From<dangvu_app::Error> for AppError {
     fn from(err: dangvu_app::Error) -> Self {
         match err {
             dangvu_app::Error::Store(err) => err.into(),
+            dangvu_app::Error::Forbidden => AppError::Forbidden,
             other => AppError::Internal(other.to_string()),
         }
     }

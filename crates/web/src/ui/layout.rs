@@ -70,6 +70,14 @@ impl Chrome {
             .is_some_and(|u| u.role.can(dangvu_domain::roles::Capability::ManageCalendar))
     }
 
+    /// Whether the home page counts the late steps of the scope: the roles that do the
+    /// work (staff, secretaries, administrators), not read-only readers.
+    pub(crate) fn counts_due(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role.can(dangvu_domain::roles::Capability::WriteRecords))
+    }
+
     /// Whether to show the link to the audit log.
     pub(crate) fn views_audit(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role.can_view_audit())

@@ -1,0 +1,177 @@
+//! The rules of the interchange table `ho_so_ket_nap` (interchange-v2.md) over a dossier
+//! read from a file: which failures refuse the whole file (the row named) and which are
+//! findings of the import report (the row kept: history is imported as it happened).
+//!
+//! `lop_hoc` / `hoc_vien` are not implemented yet, so the awareness-course rule looks at the
+//! course day the dossier itself records; without one it is a finding, as the spec says for
+//! an applicant with no completed course.
+
+use super::checks::{Check, Problem, check_age, check_course, check_introducers, check_order};
+use super::deadlines::{WorkingDays, ceremony_due, decision_due};
+use super::dossier::{Dossier, IntroducerFacts};
+use crate::dates::Date;
+
+/// What a `ho_so_ket_nap` row breaks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowFindings {
+    /// Failures that refuse the file.
+    pub refuse: Vec<Problem>,
+    /// Findings listed in the import report.
+    pub report: Vec<Problem>,
+}
+
+/// Judges a dossier read from a file. `introducers` are the stored (or same-file) facts of
+/// its introducers; `member_admitted_on` the `ngay_vao_dang` of its `ma_dang_vien`.
+pub fn judge_row(
+    dossier: &Dossier,
+    introducers: &[IntroducerFacts],
+    member_admitted_on: Option<Date>,
+    calendar: &impl WorkingDays,
+) -> RowFindings {
+    let mut found = RowFindings::default();
+    found.refuse.extend(check_order(dossier));
+    if dossier.ceremony_on.is_some() && dossier.decision.is_none() {
+        found
+            .refuse
+            .push(Problem::new(Check::MissingStep, "ngay_quyet_dinh"));
+    }
+    if let (Some(ceremony), Some(admitted)) = (dossier.ceremony_on, member_admitted_on)
+        && ceremony != admitted
+    {
+        let detail = format!("ngay_ket_nap {ceremony} ≠ ngay_vao_dang {admitted}");
+        found
+            .refuse
+            .push(Problem::new(Check::DatesOutOfOrder, detail));
+    }
+    let Some(resolution) = dossier.resolution_on else {
+        return found;
+    };
+    if dossier.introducers.first.is_some() {
+        found.refuse.extend(
+            check_introducers(dossier, introducers, resolution)
+                .into_iter()
+                .filter(|p| p.check == Check::IntroducerNotOfficial),
+        );
+    }
+    found
+        .report
+        .extend(check_age(&dossier.applicant, resolution));
+    found
+        .report
+        .extend(check_course(dossier.course_on, resolution));
+    if let Some(decision) = &dossier.decision {
+        let due = decision_due(resolution, calendar);
+        if decision.on > due {
+            found
+                .report
+                .push(Problem::new(Check::DecisionLate, format!("> {due}")));
+        }
+        if let Some(ceremony) = dossier.ceremony_on {
+            let due = ceremony_due(decision.on, calendar);
+            if ceremony > due {
+                found
+                    .report
+                    .push(Problem::new(Check::CeremonyLate, format!("> {due}")));
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::admissions::{Applicant, Decision, Introducers};
+    use crate::calendar::WorkingCalendar;
+    use crate::enums::{Enumeration, Gender};
+    use crate::{MemberCode, OrgCode};
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn row() -> Dossier {
+        let applicant = Applicant {
+            full_name: "Lò Văn Páo".into(),
+            gender: Gender::parse("NAM").unwrap(),
+            birth_date: d(1990, 1, 1),
+            ethnicity: None,
+            education: None,
+        };
+        let mut x = Dossier::new("HS9".into(), applicant, OrgCode::parse("VX.01.01").unwrap());
+        x.listed_on = Some(d(2019, 1, 2));
+        x.introducers = Introducers {
+            first: Some(MemberCode::parse("DV1").unwrap()),
+            second: None,
+            youth_union_on: Some(d(2019, 5, 1)),
+        };
+        x.resolution_on = Some(d(2019, 6, 3));
+        x.decision = Some(Decision {
+            number: None,
+            on: d(2019, 10, 1),
+        });
+        x.ceremony_on = Some(d(2019, 10, 15));
+        x
+    }
+
+    /// A row, its introducers' facts, the member's admission day, what refuses, what reports.
+    type Case = (
+        Dossier,
+        Vec<IntroducerFacts>,
+        Option<Date>,
+        Vec<Check>,
+        Vec<Check>,
+    );
+
+    fn checks(v: &[Problem]) -> Vec<Check> {
+        v.iter().map(|p| p.check).collect()
+    }
+
+    #[test]
+    fn refuse_and_report_as_the_spec_says() {
+        let calendar = WorkingCalendar::official();
+        let official = IntroducerFacts {
+            code: MemberCode::parse("DV1").unwrap(),
+            official_on: Some(d(2010, 1, 1)),
+            counts_as_member: true,
+        };
+        let cases: Vec<Case> = vec![
+            // A late decision without a course: findings only.
+            (
+                row(),
+                vec![official.clone()],
+                Some(d(2019, 10, 15)),
+                vec![],
+                vec![Check::Course, Check::DecisionLate],
+            ),
+            // The member's admission day differs: refused.
+            (
+                row(),
+                vec![official.clone()],
+                Some(d(2019, 10, 16)),
+                vec![Check::DatesOutOfOrder],
+                vec![Check::Course, Check::DecisionLate],
+            ),
+            // An introducer not official on the resolution day: refused.
+            (
+                row(),
+                vec![],
+                None,
+                vec![Check::IntroducerNotOfficial],
+                vec![Check::Course, Check::DecisionLate],
+            ),
+        ];
+        for (dossier, facts, admitted, refuse, report) in cases {
+            let found = judge_row(&dossier, &facts, admitted, &calendar);
+            assert_eq!(
+                (checks(&found.refuse), checks(&found.report)),
+                (refuse, report)
+            );
+        }
+        let mut no_decision = row();
+        no_decision.decision = None;
+        let found = judge_row(&no_decision, &[official], None, &calendar);
+        assert_eq!(checks(&found.refuse), [Check::MissingStep]);
+    }
+}
