@@ -26,11 +26,16 @@ fn admin() -> Caller {
 }
 
 fn staff() -> Caller {
+    signed_in("can_bo", "VX")
+}
+
+/// An organization staff account reaching `org`'s subtree.
+fn signed_in(username: &str, org: &str) -> Caller {
     let actor = Actor::new(
         AccountId::new(99),
-        Username::parse("can_bo").unwrap(),
+        Username::parse(username).unwrap(),
         Role::CanBoToChuc,
-        Some(OrgCode::parse("VX").unwrap()),
+        Some(OrgCode::parse(org).unwrap()),
         None,
     )
     .unwrap();
@@ -201,16 +206,7 @@ fn a_scoped_account_cannot_import_the_calendar() {
             .import_file(&admin(), &sample, d("2025-11-26"), false, None)
             .unwrap();
         assert!(matches!(loaded, ImportOutcome::Imported(_)), "{loaded:?}");
-        let actor = Actor::new(
-            AccountId::new(98),
-            Username::parse("can_bo_mv").unwrap(),
-            Role::CanBoToChuc,
-            Some(OrgCode::parse("MV").unwrap()),
-            None,
-        )
-        .unwrap();
-        let now = d("2025-11-26").and_hms_opt(8, 0, 0).unwrap();
-        let scoped = Caller::signed_in(&actor, "127.0.0.1", now, d("2025-11-26"));
+        let scoped = signed_in("can_bo_mv", "MV");
         let file = calendar_file("2025-11-27,NGHI,\n");
         let outcome = app
             .import_file(&scoped, file.path(), d("2025-11-26"), false, None)
