@@ -18,6 +18,8 @@ const _: &str = include_str!("../locales/en.yml");
 mod accounts;
 mod api;
 mod audit;
+mod calendar;
+mod due;
 mod error;
 mod interchange;
 mod members;

@@ -10,6 +10,7 @@ use crate::accounts::auth::{Authenticated, MaybeAuthenticated, UserBadge};
 use crate::accounts::{login, password_page as account};
 use crate::api;
 use crate::audit::page as audit_page;
+use crate::calendar::page as calendar_page;
 use crate::error::{AppError, Entity};
 use crate::interchange::{export_page as export, import_page};
 use crate::members::{list_page as members, profile_page as profile};
@@ -24,7 +25,7 @@ use axum::middleware::{Next, from_fn_with_state};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
 use dangvu_domain::roles::Capability::{
-    ExportRecords, ImportRecords, ReadOwnRecord, ReadRecords, ViewAudit,
+    ExportRecords, ImportRecords, ManageCalendar, ReadOwnRecord, ReadRecords, ViewAudit,
 };
 use std::sync::OnceLock;
 
@@ -95,6 +96,8 @@ pub(crate) const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
 pub(crate) const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
 /// Exporting the scope's records (page and API).
 pub(crate) const EXPORT: Access = Access::AnyOf(&[ExportRecords]);
+/// Adding or correcting days of the working-day calendar (administrators).
+pub(crate) const CALENDAR: Access = Access::AnyOf(&[ManageCalendar]);
 
 const fn page(
     verb: Verb,
@@ -121,7 +124,10 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/orgs/{code}/members", READ, Resource::OrgInPath, || get(members::list_members)),
     page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
     page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
+    page(Verb::Get, "/due", READ, Resource::OrgInQuery, || get(crate::due::page::show_due)),
     page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
+    page(Verb::Get, "/calendar", Access::SignedIn, Resource::None, || get(calendar_page::show_calendar)),
+    page(Verb::Post, "/calendar", CALENDAR, Resource::None, || post(calendar_page::save_day)),
     page(Verb::Get, "/orgs/{code}/export", EXPORT, Resource::OrgInPath, || get(export::download)),
     page(Verb::Get, "/import", IMPORT, Resource::None, || get(import_page::show_form)),
     page(Verb::Post, "/import", IMPORT, Resource::None, import_page::upload_route),
