@@ -56,6 +56,11 @@ fn example(spec: &RouteSpec) -> Example {
             query: PERIOD,
             ..ok(200)
         },
+        (Verb::Get, "/api/v1/reports/term") => Example {
+            query: PERIOD,
+            ..ok(200)
+        },
+        (Verb::Get, "/due" | "/api/v1/due") => ok(200),
         (Verb::Get, "/login") => Example {
             ok_signed_in: 303,
             ..ok(200)
