@@ -15,6 +15,7 @@ pub mod due;
 pub mod enums;
 pub mod error;
 pub mod interchange;
+pub mod lifecycle;
 pub mod membership;
 pub mod privacy;
 pub mod roles;
