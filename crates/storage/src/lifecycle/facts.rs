@@ -101,6 +101,6 @@ fn timeline(conn: &mut DbConnection, id: i64) -> Result<Vec<TimelineEntry>, Stor
                 }),
         )
         .collect();
-    lines.sort_by(|a, b| (a.from, a.to).cmp(&(b.from, b.to)));
+    lines.sort_by_key(|l| (l.from, l.to));
     Ok(lines)
 }
