@@ -30,6 +30,7 @@ pub use audit::*;
 pub use db::{Backend, DatabaseUrl, Store};
 pub use error::{Entity, StoreError};
 pub use interchange::*;
+pub use lifecycle::*;
 pub use members::*;
 pub use scope::Scope;
 #[cfg(feature = "testing")]

@@ -1,10 +1,20 @@
-//! The member's life in the Party after admission: party age and Party badges.
+//! Lifecycle of a member after admission: party age, Party badges, exemptions, exits and
+//! transfers, as pure rules (domain.md §2.4–2.8).
 //!
-//! Party age counts from the day the competent committee signed the admission decision
-//! (HD 01-HD/TW 2021; the ceremony day when no decision is recorded), minus recorded
-//! interruptions; the badge (Huy hiệu Đảng) is awarded at 30, 40, 45 … 90 years of party
-//! age (HD 01-HD/TW 2021 mục 18), on one of the usual award days.
+//! Every function takes the dates it needs; nothing here reads the clock. Numbers that the
+//! Party has changed over time (exemption ages) are a versioned rule set chosen by date,
+//! so a later regulation is a new row rather than an edit of an old one.
 
 pub mod badges;
+pub mod exemption;
+pub mod exits;
+pub mod party_age;
+pub mod transfers;
 
-pub use badges::{AWARD_DAYS, MILESTONES, award_day_on_or_after, next_badge, party_age_on};
+pub use badges::{
+    BadgeDue, EarlyReason, MILESTONES, award_day_on_or_after, next_badge, upcoming_badge,
+};
+pub use exemption::{ExemptionGuidance, ExemptionReason, exemption_guidance};
+pub use exits::{ExitKind, StrikeOffCase};
+pub use party_age::{PartyAgeFacts, party_age_days, party_age_years};
+pub use transfers::{TransferKind, temporary_length_ok, transfer_deadline};

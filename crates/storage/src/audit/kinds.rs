@@ -76,6 +76,12 @@ stored_names! {
         /// A step of an admission dossier was recorded (overrides with their reasons
         /// included).
         AdmissionStep => "admission.step",
+        /// A member left the rolls (struck off, resigned, deceased) through the workflow.
+        LifecycleExit => "lifecycle.exit",
+        /// A Party badge award was recorded.
+        LifecycleBadge => "lifecycle.badge",
+        /// A period not counting towards party age was recorded.
+        LifecycleInterruption => "lifecycle.interruption",
         /// A day of the installation's working-day calendar was added or corrected.
         CalendarSet => "calendar.set",
         /// The rows written before chaining existed were chained, once, by the upgrade

@@ -314,6 +314,54 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Transfers of Party activity; a step not yet taken is NULL.
+    transfers (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        from_org_id -> BigInt,
+        to_org_id -> BigInt,
+        kind -> Text,
+        decision_on -> Date,
+        introduced_on -> Nullable<Date>,
+        received_on -> Nullable<Date>,
+        end_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    /// Exemptions from Party work and activities.
+    exemptions (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        decided_on -> Date,
+        reason -> Text,
+        review_on -> Nullable<Date>,
+        ended_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    /// Party badges awarded.
+    badge_awards (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        milestone -> Integer,
+        awarded_on -> Date,
+        early_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Periods that do not count towards party age.
+    party_age_interruptions (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        valid_from -> Date,
+        valid_to -> Date,
+    }
+}
+
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
 
@@ -340,4 +388,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     admission_dossiers,
     admission_votes,
     admission_overrides,
+    transfers,
+    exemptions,
+    badge_awards,
+    party_age_interruptions,
 );

@@ -1,118 +1,16 @@
-//! The member's life after admission, as stored: the Party badges that fall due.
+//! The lifecycle of a member after admission (`dangvu_domain::lifecycle`): exits, badge
+//! awards and party-age interruptions stored, read through the scope, each write with its
+//! audit row in the same transaction.
 //!
-//! A badge is due on the first usual award day after a milestone of party age
-//! (`dangvu_domain::lifecycle`). The members whose admission day puts a milestone's award
-//! day in the coming months are found by the index on `members.admitted_on` (one small
-//! range per milestone), then kept when they count as members of the subtree on the day.
+//! A member is in scope when the scope reaches them (`tree::access::visible_member`); out of
+//! scope they are "not found". Writes that change statuses or registrations refresh the
+//! pre-summed figures of the cells touched (docs/architecture.md, "Adding a workflow", 7).
 
-use crate::db::conn::DbConnection;
-use crate::db::schema::{members, organizations, registrations};
-use crate::reports::figures::members_on_day;
-use crate::tree::sql::{Place, place_on};
-use crate::{Scope, Store, StoreError};
-use chrono::{Duration, Months};
-use dangvu_domain::dates::Date;
-use dangvu_domain::due::{DueItem, DueKind};
-use dangvu_domain::lifecycle::{MILESTONES, next_badge};
-use dangvu_domain::{OrgCode, actor::Reach};
-use diesel::prelude::*;
+mod due;
+mod facts;
+mod history;
+mod use_cases;
+mod views;
 
-/// How far ahead the list looks for award days: the next round or two.
-pub const BADGE_LOOKAHEAD_DAYS: i64 = 120;
-
-impl Store {
-    /// The badges due in the scope on `as_of`: members counted in the subtree that day
-    /// whose next milestone's award day falls within [`BADGE_LOOKAHEAD_DAYS`].
-    #[tracing::instrument(skip_all, fields(%as_of), err)]
-    pub fn badge_due_items(&self, scope: &Scope, as_of: Date) -> Result<Vec<DueItem>, StoreError> {
-        self.read(|c| {
-            let mut items = Vec::new();
-            for place in places_of_scope(c, scope, as_of)? {
-                items.extend(badges_in(c, &place, as_of)?);
-            }
-            Ok(items)
-        })
-    }
-}
-
-/// The places whose subtrees make the scope on `day` (the roots for the whole installation).
-fn places_of_scope(
-    conn: &mut DbConnection,
-    scope: &Scope,
-    day: Date,
-) -> Result<Vec<Place>, StoreError> {
-    let roots = match scope.reach() {
-        Reach::OwnRecord(_) => return Ok(Vec::new()),
-        _ => crate::tree::orgs::roots(conn, scope, day)?,
-    };
-    let mut places = Vec::new();
-    for root in roots {
-        let id = crate::tree::sql::org_id(conn, root.code.as_str())?;
-        places.extend(place_on(conn, id, day)?);
-    }
-    Ok(places)
-}
-
-/// The badges due among the members of the subtree of `place` on `day`.
-fn badges_in(
-    conn: &mut DbConnection,
-    place: &Place,
-    day: Date,
-) -> Result<Vec<DueItem>, StoreError> {
-    let candidates = admitted_in_windows(conn, day)?;
-    let mut items = Vec::new();
-    for chunk in candidates.chunks(1000) {
-        let rows: Vec<(String, String, Date, String)> = members_on_day(day, place)
-            .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
-            .filter(members::id.eq_any(chunk))
-            .filter(members::official_on.le(day))
-            .select((
-                members::code,
-                members::full_name,
-                members::admitted_on,
-                organizations::code,
-            ))
-            .load(conn)?;
-        for (code, person, admitted, org) in rows {
-            let Some((_, reached, award)) = next_badge(admitted, day) else {
-                continue;
-            };
-            if award > day + Duration::days(BADGE_LOOKAHEAD_DAYS) {
-                continue;
-            }
-            items.push(DueItem {
-                kind: DueKind::Badge,
-                subject: code,
-                person,
-                org: OrgCode::parse(&org)
-                    .map_err(|_| StoreError::Corrupt(format!("organization code {org:?}")))?,
-                since: reached,
-                due_on: award,
-            });
-        }
-    }
-    Ok(items)
-}
-
-/// Members admitted so that a milestone is reached between the last award round and the
-/// look-ahead (a superset: `next_badge` decides).
-fn admitted_in_windows(conn: &mut DbConnection, day: Date) -> Result<Vec<i64>, StoreError> {
-    let mut ids = Vec::new();
-    for years in MILESTONES {
-        let back = Months::new(years * 12);
-        let (Some(first), Some(last)) = (
-            (day - Duration::days(130)).checked_sub_months(back),
-            (day + Duration::days(BADGE_LOOKAHEAD_DAYS)).checked_sub_months(back),
-        ) else {
-            continue;
-        };
-        let found: Vec<i64> = members::table
-            .filter(members::admitted_on.between(first, last))
-            .select(members::id)
-            .load(conn)?;
-        ids.extend(found);
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
-}
+pub use due::BADGE_LOOKAHEAD_DAYS;
+pub use views::*;
