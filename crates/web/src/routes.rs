@@ -8,6 +8,7 @@
 use crate::accounts::auth::authz::{self, Access};
 use crate::accounts::auth::{Authenticated, MaybeAuthenticated, UserBadge};
 use crate::accounts::{login, password_page as account};
+use crate::admissions;
 use crate::api;
 use crate::audit::page as audit_page;
 use crate::error::{AppError, Entity};
@@ -24,7 +25,7 @@ use axum::middleware::{Next, from_fn_with_state};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
 use dangvu_domain::roles::Capability::{
-    ExportRecords, ImportRecords, ReadOwnRecord, ReadRecords, ViewAudit,
+    ExportRecords, ImportRecords, ReadOwnRecord, ReadRecords, ViewAudit, WriteRecords,
 };
 use std::sync::OnceLock;
 
@@ -90,6 +91,8 @@ pub struct RouteSpec {
 pub(crate) const READ: Access = Access::AnyOf(&[ReadRecords]);
 /// Reading records within the scope, or one's own record.
 pub(crate) const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
+/// Recording changes within the scope (admission steps): staff and secretaries.
+pub(crate) const WRITE: Access = Access::AnyOf(&[WriteRecords]);
 pub(crate) const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
 /// Importing a file into the scope (page and API).
 pub(crate) const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
@@ -121,6 +124,11 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/orgs/{code}/members", READ, Resource::OrgInPath, || get(members::list_members)),
     page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
     page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
+    page(Verb::Get, "/admissions", READ, Resource::OrgInQuery, || get(admissions::show_list)),
+    page(Verb::Get, "/admissions/new", WRITE, Resource::None, || get(admissions::show_new)),
+    page(Verb::Post, "/admissions/new", WRITE, Resource::None, || post(admissions::open_dossier)),
+    page(Verb::Get, "/admissions/{code}", READ, Resource::None, || get(admissions::show_dossier)),
+    page(Verb::Post, "/admissions/{code}/step", WRITE, Resource::None, || post(admissions::record_step)),
     page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
     page(Verb::Get, "/orgs/{code}/export", EXPORT, Resource::OrgInPath, || get(export::download)),
     page(Verb::Get, "/import", IMPORT, Resource::None, || get(import_page::show_form)),
