@@ -45,8 +45,19 @@ fn new_form(name: &str, listed: &str) -> String {
 /// Opens a dossier as the secretary; its page's address.
 /// Each test its own day, so that the codes made from the cell and the day differ.
 async fn open(demo: &Demo, name: &str, listed: &str) -> String {
-    let page = post_form(demo.app_as("bithu"), "/admissions/new", &new_form(name, listed)).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}: {}", demo.label, page.body);
+    let page = post_form(
+        demo.app_as("bithu"),
+        "/admissions/new",
+        &new_form(name, listed),
+    )
+    .await;
+    assert_eq!(
+        page.status,
+        StatusCode::SEE_OTHER,
+        "{}: {}",
+        demo.label,
+        page.body
+    );
     page.header("location").to_string()
 }
 
@@ -56,7 +67,13 @@ async fn step(demo: &Demo, at: &str, form: &str) -> Page {
 
 async fn recorded(demo: &Demo, at: &str, form: &str) {
     let page = step(demo, at, form).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{} {form}: {}", demo.label, page.body);
+    assert_eq!(
+        page.status,
+        StatusCode::SEE_OTHER,
+        "{} {form}: {}",
+        demo.label,
+        page.body
+    );
 }
 
 #[tokio::test]
@@ -66,23 +83,61 @@ async fn a_secretary_takes_a_dossier_to_the_ceremony_and_the_member_is_probation
         let (first, second) = introducers(&demo, "2025-06-02");
         recorded(&demo, &at, "kind=course&on=15%2F11%2F2024").await;
         recorded(&demo, &at, "kind=application&on=03%2F03%2F2025").await;
-        recorded(&demo, &at, &format!("kind=introducers&first={first}&second={second}")).await;
+        recorded(
+            &demo,
+            &at,
+            &format!("kind=introducers&first={first}&second={second}"),
+        )
+        .await;
         let page = get(demo.app_as("bithu"), &at).await;
         assert!(page.has("Chi bộ biểu quyết"), "the vote's form is next");
-        recorded(&demo, &at, "kind=vote&on=02%2F06%2F2025&votes_for=9&votes_against=1&official_members=10").await;
+        recorded(
+            &demo,
+            &at,
+            "kind=vote&on=02%2F06%2F2025&votes_for=9&votes_against=1&official_members=10",
+        )
+        .await;
         recorded(&demo, &at, "kind=proposal&on=16%2F06%2F2025").await;
-        recorded(&demo, &at, "kind=decision&on=07%2F07%2F2025&number=125-Q%C4%90%2FHU").await;
+        recorded(
+            &demo,
+            &at,
+            "kind=decision&on=07%2F07%2F2025&number=125-Q%C4%90%2FHU",
+        )
+        .await;
         let page = get(demo.app_as("bithu"), &at).await;
-        assert!(page.has("Lễ kết nạp") && page.has("125-QĐ/HU"), "{}", page.body);
-        recorded(&demo, &at, "kind=ceremony&on=21%2F07%2F2025&member=VX-990001").await;
+        assert!(
+            page.has("Lễ kết nạp") && page.has("125-QĐ/HU"),
+            "{}",
+            page.body
+        );
+        recorded(
+            &demo,
+            &at,
+            "kind=ceremony&on=21%2F07%2F2025&member=VX-990001",
+        )
+        .await;
         let page = get(demo.app_as("bithu"), &at).await;
         assert!(page.has("Đảng viên dự bị"), "{}", page.body);
-        assert!(page.has("href=\"/members/VX-990001\""), "a link to the member");
-        assert!(page.has("Công nhận đảng viên chính thức"), "recognition is next");
+        assert!(
+            page.has("href=\"/members/VX-990001\""),
+            "a link to the member"
+        );
+        assert!(
+            page.has("Công nhận đảng viên chính thức"),
+            "recognition is next"
+        );
         let member = get(demo.app_as("bithu"), "/members/VX-990001").await;
         assert_eq!(member.status, StatusCode::OK);
-        assert!(member.has("Hoàng Thị Lan") && member.has("Dự bị"), "{}", member.body);
-        let list = get(demo.app_as("bithu"), "/orgs/VX.01.01/members?q=hoang+thi+lan").await;
+        assert!(
+            member.has("Hoàng Thị Lan") && member.has("Dự bị"),
+            "{}",
+            member.body
+        );
+        let list = get(
+            demo.app_as("bithu"),
+            "/orgs/VX.01.01/members?q=hoang+thi+lan",
+        )
+        .await;
         assert!(list.has("VX-990001"), "in the cell's list");
         let api = get(demo.app_as("bithu"), &format!("/api/v1{at}")).await;
         assert_eq!(api.json()["stage"], "DU_BI");
@@ -97,13 +152,26 @@ async fn a_bad_date_gives_the_form_back_and_writes_nothing() {
         let page = step(&demo, &at, "kind=course&on=31%2F02%2F2025").await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.has("value=\"31/02/2025\""), "kept as typed");
-        assert!(page.has("«31/02/2025» không phải một ngày"), "{}", page.body);
+        assert!(
+            page.has("«31/02/2025» không phải một ngày"),
+            "{}",
+            page.body
+        );
         let api = get(demo.app(), &format!("/api/v1{at}")).await;
         assert!(api.json()["course_on"].is_null(), "nothing written");
         // The new-dossier form too.
-        let page = post_form(demo.app_as("bithu"), "/admissions/new", &new_form("Lò Thị Mai", "2024-13-01")).await;
+        let page = post_form(
+            demo.app_as("bithu"),
+            "/admissions/new",
+            &new_form("Lò Thị Mai", "2024-13-01"),
+        )
+        .await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(page.has("value=\"Lò Thị Mai\"") && page.has("2024-13-01"), "{}", page.body);
+        assert!(
+            page.has("value=\"Lò Thị Mai\"") && page.has("2024-13-01"),
+            "{}",
+            page.body
+        );
         // A step the rules refuse: a proposal before the cell's resolution.
         let page = step(&demo, &at, "kind=proposal&on=01%2F10%2F2025").await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -116,18 +184,38 @@ async fn outside_the_scope_is_not_found_and_readers_get_no_forms() {
     for demo in backends() {
         let at = open(&demo, "Vàng Thị Dợ", "12%2F09%2F2024").await;
         // `xem` reads VX.02 only: the cell VX.01.01 is outside.
-        assert_eq!(get(demo.app_as("xem"), &at).await.status, StatusCode::NOT_FOUND);
-        assert_eq!(get(demo.app_as("xem"), &format!("/api/v1{at}")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            get(demo.app_as("xem"), &at).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            get(demo.app_as("xem"), &format!("/api/v1{at}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
         // `kiemtra` reads everything and writes nothing.
         let page = get(demo.app_as("kiemtra"), &at).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(!page.has("<form class=\"stacked\""), "no forms for a reader");
+        assert!(
+            !page.has("<form class=\"stacked\""),
+            "no forms for a reader"
+        );
         let post = step(&demo, &at, "kind=course&on=01%2F10%2F2024").await;
         assert_eq!(post.status, StatusCode::SEE_OTHER);
-        let refused = post_form(demo.app_as("kiemtra"), &format!("{at}/step"), "kind=course&on=01%2F10%2F2024").await;
+        let refused = post_form(
+            demo.app_as("kiemtra"),
+            &format!("{at}/step"),
+            "kind=course&on=01%2F10%2F2024",
+        )
+        .await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
         let list = get(demo.app_as("bithu"), "/admissions").await;
-        assert!(list.has("Vàng Thị Dợ") && list.has("data-label="), "{}", list.body);
+        assert!(
+            list.has("Vàng Thị Dợ") && list.has("data-label="),
+            "{}",
+            list.body
+        );
         assert!(list.has("Phát triển đảng viên"), "the menu link");
     }
 }
@@ -146,25 +234,67 @@ async fn the_api_answers_json_for_bad_input_and_records_steps() {
         let body = format!(
             r#"{{"full_name":"Sùng Thị Chúa","gender":"NU","birth_date":"1999-01-02","cell":"{CELL}","listed_on":"2024-09-13","education":"12/12"}}"#
         );
-        let opened = send(demo.anonymous(), send_json("/api/v1/admissions".into(), &body)).await;
+        let opened = send(
+            demo.anonymous(),
+            send_json("/api/v1/admissions".into(), &body),
+        )
+        .await;
         assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.body);
         let code = opened.json()["code"].as_str().unwrap().to_string();
         let uri = format!("/api/v1/admissions/{code}/steps");
-        let bad = send(demo.anonymous(), send_json(uri.clone(), r#"{"kind":"course","on":"2024-02-30"}"#)).await;
+        let bad = send(
+            demo.anonymous(),
+            send_json(uri.clone(), r#"{"kind":"course","on":"2024-02-30"}"#),
+        )
+        .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(bad.json()["error"]["code"], "invalid_field");
         let junk = send(demo.anonymous(), send_json(uri.clone(), "not json")).await;
         assert_eq!(junk.status, StatusCode::BAD_REQUEST);
-        let kind = send(demo.anonymous(), send_json(uri.clone(), r#"{"kind":"nope"}"#)).await;
+        let kind = send(
+            demo.anonymous(),
+            send_json(uri.clone(), r#"{"kind":"nope"}"#),
+        )
+        .await;
         assert_eq!(kind.status, StatusCode::BAD_REQUEST);
-        let refused = send(demo.anonymous(), send_json(uri.clone(), r#"{"kind":"decision","on":"2025-01-02"}"#)).await;
-        assert_eq!(refused.json()["error"]["code"], "step_refused", "{}", refused.body);
-        let ok = send(demo.anonymous(), send_json(uri, r#"{"kind":"course","on":"2024-10-01"}"#)).await;
+        let refused = send(
+            demo.anonymous(),
+            send_json(uri.clone(), r#"{"kind":"decision","on":"2025-01-02"}"#),
+        )
+        .await;
+        assert_eq!(
+            refused.json()["error"]["code"],
+            "step_refused",
+            "{}",
+            refused.body
+        );
+        let ok = send(
+            demo.anonymous(),
+            send_json(uri, r#"{"kind":"course","on":"2024-10-01"}"#),
+        )
+        .await;
         assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
         assert_eq!(ok.json()["course_on"], "2024-10-01");
-        let list = get(demo.app_as("bithu"), "/api/v1/admissions?stage=DA_HOC_NHAN_THUC").await;
-        assert!(list.json()["dossiers"].as_array().unwrap().iter().any(|d| d["code"] == code.as_str()));
-        let missing = send(demo.anonymous(), send_json("/api/v1/admissions/KHONG-CO/steps".into(), r#"{"kind":"course","on":"2024-10-01"}"#)).await;
+        let list = get(
+            demo.app_as("bithu"),
+            "/api/v1/admissions?stage=DA_HOC_NHAN_THUC",
+        )
+        .await;
+        assert!(
+            list.json()["dossiers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == code.as_str())
+        );
+        let missing = send(
+            demo.anonymous(),
+            send_json(
+                "/api/v1/admissions/KHONG-CO/steps".into(),
+                r#"{"kind":"course","on":"2024-10-01"}"#,
+            ),
+        )
+        .await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
     }
 }

@@ -48,10 +48,21 @@ const fn route(
 
 /// The routes of the admissions API, part of [`crate::api::ROUTES`].
 pub(crate) const ROUTES: [RouteSpec; 4] = [
-    route(Verb::Get, "/api/v1/admissions", routes::READ, || get(list_dossiers)),
-    route(Verb::Post, "/api/v1/admissions", routes::WRITE, || post(open_dossier)),
-    route(Verb::Get, "/api/v1/admissions/{ma}", routes::READ, || get(get_dossier)),
-    route(Verb::Post, "/api/v1/admissions/{ma}/steps", routes::WRITE, || post(record_step)),
+    route(Verb::Get, "/api/v1/admissions", routes::READ, || {
+        get(list_dossiers)
+    }),
+    route(Verb::Post, "/api/v1/admissions", routes::WRITE, || {
+        post(open_dossier)
+    }),
+    route(Verb::Get, "/api/v1/admissions/{ma}", routes::READ, || {
+        get(get_dossier)
+    }),
+    route(
+        Verb::Post,
+        "/api/v1/admissions/{ma}/steps",
+        routes::WRITE,
+        || post(record_step),
+    ),
 ];
 
 /// 400 of the list.
@@ -59,8 +70,8 @@ const E400_LIST: &str = "`invalid_code`, `missing_parameter`, `malformed_request
 /// 400 of a body that is not JSON.
 const E400_BODY: &str = "`malformed_request`, `invalid_code`";
 /// 422 of an operation.
-const E422: &str = "`invalid_field`: a field cannot be used (see `fields`); \
-     `step_refused`: the rules refuse the step (see `problems`); nothing was written";
+const E422: &str = "`invalid_field`: a field cannot be used (see its fields); \
+     `step_refused`: the rules refuse the step (see its problems); nothing was written";
 
 /// The dossiers of the cells of an organization's subtree, by stage.
 ///
@@ -210,10 +221,13 @@ pub(crate) async fn record_step(
         reason: text("reason"),
         check: text("check"),
     };
-    let kind = input.get("kind").and_then(StepKind::parse).ok_or(BadInput::Code {
-        field: "kind",
-        value: input.get("kind").unwrap_or_default().to_string(),
-    })?;
+    let kind = input
+        .get("kind")
+        .and_then(StepKind::parse)
+        .ok_or(BadInput::Code {
+            field: "kind",
+            value: input.get("kind").unwrap_or_default().to_string(),
+        })?;
     let (_, step) = read(kind, &input, Lang::Vi);
     let caller = auth.caller();
     let today = state.today();
@@ -222,7 +236,9 @@ pub(crate) async fn record_step(
         Ok(step) => step,
         Err(fields) => {
             // The dossier first: out of scope is 404 whatever the body.
-            state.run(move |app| app.dossier(&caller, &target, today)).await?;
+            state
+                .run(move |app| app.dossier(&caller, &target, today))
+                .await?;
             return Ok(invalid(&fields));
         }
     };
@@ -268,7 +284,10 @@ fn refusal(code: &'static str, fields: ByField, problems: Vec<ProblemJson>) -> R
             code,
             message_vi: Lang::Vi.t(vi).into_owned(),
             message_en: Lang::En.t(en).into_owned(),
-            fields: fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            fields: fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
             problems,
         },
     };

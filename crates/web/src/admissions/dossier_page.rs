@@ -96,7 +96,11 @@ impl DossierPage {
         let form = |kind: StepKind| (writes && open).then(|| StepForm::new(kind, lang));
         Self {
             next: next_step(&view.dossier).and_then(form),
-            close: if view.dossier.ceremony_on.is_none() { form(StepKind::Close) } else { None },
+            close: if view.dossier.ceremony_on.is_none() {
+                form(StepKind::Close)
+            } else {
+                None
+            },
             override_form: form(StepKind::Override),
             timeline: timeline(&view.dossier, lang),
             problems: Vec::new(),
@@ -128,7 +132,11 @@ impl DossierPage {
         let mut out = Vec::new();
         if let Some(form) = &self.next {
             let heading = format!("{}: {}", lang.t("admissions.next_form"), form.title);
-            out.push(FormBlock { heading, hint: None, form });
+            out.push(FormBlock {
+                heading,
+                hint: None,
+                form,
+            });
         }
         if let Some(form) = &self.override_form {
             out.push(FormBlock {
@@ -139,14 +147,21 @@ impl DossierPage {
         }
         if let Some(form) = &self.close {
             let heading = lang.t("admissions.close_title").into_owned();
-            out.push(FormBlock { heading, hint: None, form });
+            out.push(FormBlock {
+                heading,
+                hint: None,
+                form,
+            });
         }
         out
     }
 
     /// Where the forms post.
     fn action(&self) -> String {
-        format!("{}/step", super::list_page::dossier_href(&self.view.dossier.code))
+        format!(
+            "{}/step",
+            super::list_page::dossier_href(&self.view.dossier.code)
+        )
     }
 
     /// Whether the open step is late today.
@@ -158,12 +173,17 @@ impl DossierPage {
     fn due_line(&self, step: &dangvu_domain::due::DueItem) -> String {
         let kind = self.lang.label(&step.kind);
         let day = self.lang.date(&step.due_on);
-        self.lang.fill("admissions.due_line", &[("step", &kind), ("day", &day)])
+        self.lang
+            .fill("admissions.due_line", &[("step", &kind), ("day", &day)])
     }
 
     /// The member's page, once admitted.
     fn member_href(&self) -> Option<String> {
-        self.view.dossier.member.as_ref().map(crate::ui::href::member)
+        self.view
+            .dossier
+            .member
+            .as_ref()
+            .map(crate::ui::href::member)
     }
 }
 
@@ -208,10 +228,13 @@ pub(crate) async fn record_step(
     let input = form.map_err(|r| BadInput::Malformed(r.body_text()))?.0;
     let today = state.today();
     let view = load(&state, &auth, code.clone(), today).await?;
-    let kind = input.get("kind").and_then(StepKind::parse).ok_or(BadInput::Code {
-        field: "kind",
-        value: input.get("kind").unwrap_or_default().to_string(),
-    })?;
+    let kind = input
+        .get("kind")
+        .and_then(StepKind::parse)
+        .ok_or(BadInput::Code {
+            field: "kind",
+            value: input.get("kind").unwrap_or_default().to_string(),
+        })?;
     let lang = ctx.lang;
     let mut page = DossierPage::new(ctx, today, view);
     let (values, step) = read(kind, &input, lang);
@@ -254,7 +277,11 @@ fn problem_line(problem: &Problem, lang: Lang) -> ProblemLine {
 
 /// The messages beside the fields for what storage refused: a member code already taken,
 /// an introducer not found in the scope; anything else is the request's error.
-fn store_refusal(error: dangvu_app::Error, kind: StepKind, lang: Lang) -> Result<ByField, AppError> {
+fn store_refusal(
+    error: dangvu_app::Error,
+    kind: StepKind,
+    lang: Lang,
+) -> Result<ByField, AppError> {
     let mut errors = ByField::new();
     match error {
         dangvu_app::Error::Store(StoreError::Conflict { .. }) => {

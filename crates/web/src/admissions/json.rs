@@ -153,12 +153,16 @@ impl DossierJson {
             application_on: d.application_on,
             introducers: d.introducers.members().map(ToString::to_string).collect(),
             youth_union_on: d.introducers.youth_union_on,
-            votes: d.votes.iter().map(|v| VoteJson {
-                on: v.on,
-                votes_for: v.votes_for,
-                votes_against: v.votes_against,
-                official_members: v.official_members,
-            }).collect(),
+            votes: d
+                .votes
+                .iter()
+                .map(|v| VoteJson {
+                    on: v.on,
+                    votes_for: v.votes_for,
+                    votes_against: v.votes_against,
+                    official_members: v.official_members,
+                })
+                .collect(),
             referred_on: d.referred_on,
             resolution_on: d.resolution_on,
             proposal_on: d.proposal_on,
@@ -170,10 +174,14 @@ impl DossierJson {
             struck_off_on,
             closed_on: d.closing.as_ref().map(|c| c.on),
             closing_reason: d.closing.as_ref().map(|c| c.reason.clone()),
-            overrides: d.overrides.iter().map(|o| OverrideJson {
-                check: o.check.code().to_string(),
-                reason: o.reason.clone(),
-            }).collect(),
+            overrides: d
+                .overrides
+                .iter()
+                .map(|o| OverrideJson {
+                    check: o.check.code().to_string(),
+                    reason: o.reason.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -181,7 +189,10 @@ impl DossierJson {
 /// The body of `POST /api/v1/admissions/{ma}/steps`: `kind` and the fields that step
 /// takes (dates `YYYY-MM-DD` or `DD/MM/YYYY`).
 #[derive(Debug, Serialize, ToSchema)]
-#[allow(dead_code, reason = "documents the body; the handler reads it field by field")]
+#[allow(
+    dead_code,
+    reason = "documents the body; the handler reads it field by field"
+)]
 pub(crate) struct StepBody {
     /// `listed`, `course`, `application`, `introducers`, `vote`, `referral`, `proposal`,
     /// `decision`, `ceremony`, `recognize`, `strike_off`, `close` or `override`.
@@ -215,7 +226,10 @@ pub(crate) struct StepBody {
 
 /// The body of `POST /api/v1/admissions`.
 #[derive(Debug, Serialize, ToSchema)]
-#[allow(dead_code, reason = "documents the body; the handler reads it field by field")]
+#[allow(
+    dead_code,
+    reason = "documents the body; the handler reads it field by field"
+)]
 pub(crate) struct NewDossierBody {
     /// Dossier code; made from the cell and the day when absent.
     pub code: Option<String>,

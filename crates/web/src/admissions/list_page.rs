@@ -120,8 +120,12 @@ impl ListPage {
     /// "The dossiers of the cells under …, by stage. N dossiers".
     fn lead(&self) -> String {
         let total: usize = self.groups.iter().map(|g| g.rows.len()).sum();
-        let lead = self.lang.fill("admissions.lead", &[("org", &self.org.org.name)]);
-        let count = self.lang.fill("admissions.count", &[("n", &total.to_string())]);
+        let lead = self
+            .lang
+            .fill("admissions.lead", &[("org", &self.org.org.name)]);
+        let count = self
+            .lang
+            .fill("admissions.count", &[("n", &total.to_string())]);
         format!("{lead} {count}")
     }
 }

@@ -131,10 +131,20 @@ pub(crate) async fn open(
             let base = format!("HS-{}-{}", new.cell, day.unwrap_or_default());
             let mut result = Err(dangvu_app::Error::Forbidden);
             for n in 1..=CODE_TRIES {
-                let code = if n == 1 { base.clone() } else { format!("{base}-{n}") };
-                let attempt = NewDossier { code, ..new.clone() };
+                let code = if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                };
+                let attempt = NewDossier {
+                    code,
+                    ..new.clone()
+                };
                 result = app.open_dossier(&caller, &attempt);
-                if !matches!(result, Err(dangvu_app::Error::Store(StoreError::Conflict { .. }))) {
+                if !matches!(
+                    result,
+                    Err(dangvu_app::Error::Store(StoreError::Conflict { .. }))
+                ) {
                     break;
                 }
             }
@@ -148,7 +158,10 @@ pub(crate) async fn open(
             errors.insert("code", lang.t("admissions.code_taken").into_owned());
         }
         Err(dangvu_app::Error::Store(StoreError::NotFound { code, .. })) => {
-            errors.insert("cell", lang.fill("admissions.cell_not_found", &[("value", &code)]));
+            errors.insert(
+                "cell",
+                lang.fill("admissions.cell_not_found", &[("value", &code)]),
+            );
         }
         Err(dangvu_app::Error::Store(StoreError::Invalid(_))) => {
             errors.insert("cell", lang.t("admissions.not_a_cell").into_owned());
@@ -176,12 +189,20 @@ pub(crate) async fn open_dossier(
     let (values, new) = read_new(&get, lang);
     let errors = match new {
         Ok(new) => match open(&state, &auth, new, lang).await? {
-            Ok(view) => return Ok(see_other(&super::list_page::dossier_href(&view.dossier.code))),
+            Ok(view) => {
+                return Ok(see_other(&super::list_page::dossier_href(
+                    &view.dossier.code,
+                )));
+            }
             Err(errors) => errors,
         },
         Err(errors) => errors,
     };
-    page(ctx, fill(fields(lang), &values, &errors), StatusCode::UNPROCESSABLE_ENTITY)
+    page(
+        ctx,
+        fill(fields(lang), &values, &errors),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
 }
 
 /// An organization code.

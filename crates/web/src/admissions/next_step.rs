@@ -108,15 +108,30 @@ impl StepKind {
             Self::Introducers => vec![
                 Field::new(lang, "first", "admissions.first", Input::Text).required(),
                 Field::new(lang, "second", "admissions.second", Input::Text),
-                Field::new(lang, "youth_union_on", "admissions.youth_union_on", Input::Date),
+                Field::new(
+                    lang,
+                    "youth_union_on",
+                    "admissions.youth_union_on",
+                    Input::Date,
+                ),
             ],
             Self::Vote => vec![
                 on("admissions.vote_on"),
                 Field::new(lang, "votes_for", "admissions.votes_for", Input::Number).required(),
-                Field::new(lang, "votes_against", "admissions.votes_against", Input::Number)
-                    .required(),
-                Field::new(lang, "official_members", "admissions.official_members", Input::Number)
-                    .required(),
+                Field::new(
+                    lang,
+                    "votes_against",
+                    "admissions.votes_against",
+                    Input::Number,
+                )
+                .required(),
+                Field::new(
+                    lang,
+                    "official_members",
+                    "admissions.official_members",
+                    Input::Number,
+                )
+                .required(),
             ],
             Self::Referral => vec![
                 on("admissions.referral_on"),

@@ -210,7 +210,11 @@ impl<'a> Reader<'a> {
 
 /// The step `kind` of `input`, or the messages of the fields that cannot be used; with
 /// the values to show again either way.
-pub(crate) fn read(kind: StepKind, input: &StepInput, lang: Lang) -> (ByField, Result<Step, ByField>) {
+pub(crate) fn read(
+    kind: StepKind,
+    input: &StepInput,
+    lang: Lang,
+) -> (ByField, Result<Step, ByField>) {
     let get = |name: &str| input.get(name).map(str::to_string);
     let mut r = Reader::new(&get, lang);
     let step = read_step(kind, &mut r);
@@ -326,7 +330,12 @@ mod tests {
     fn a_vote_reads_with_its_counts() {
         let form = input(
             "vote",
-            &[("on", "07/05/2018"), ("votes_for", "7"), ("votes_against", "2"), ("official_members", "9")],
+            &[
+                ("on", "07/05/2018"),
+                ("votes_for", "7"),
+                ("votes_against", "2"),
+                ("official_members", "9"),
+            ],
         );
         let (_, step) = read(StepKind::Vote, &form, Lang::Vi);
         assert!(matches!(step, Ok(Step::Vote(v)) if v.votes_for == 7 && v.official_members == 9));
@@ -346,7 +355,10 @@ mod tests {
         let form = input("introducers", &[("first", "VX-00001")]);
         let (_, step) = read(StepKind::Introducers, &form, Lang::Vi);
         assert!(step.unwrap_err().contains_key("second"));
-        let form = input("introducers", &[("first", "VX-00001"), ("youth_union_on", "2018-04-01")]);
+        let form = input(
+            "introducers",
+            &[("first", "VX-00001"), ("youth_union_on", "2018-04-01")],
+        );
         assert!(read(StepKind::Introducers, &form, Lang::Vi).1.is_ok());
     }
 
@@ -354,7 +366,12 @@ mod tests {
     fn more_votes_than_members_are_refused() {
         let form = input(
             "vote",
-            &[("on", "07/05/2018"), ("votes_for", "8"), ("votes_against", "2"), ("official_members", "9")],
+            &[
+                ("on", "07/05/2018"),
+                ("votes_for", "8"),
+                ("votes_against", "2"),
+                ("official_members", "9"),
+            ],
         );
         assert!(read(StepKind::Vote, &form, Lang::Vi).1.is_err());
     }

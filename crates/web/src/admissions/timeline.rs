@@ -61,13 +61,28 @@ pub(crate) fn timeline(dossier: &Dossier, lang: Lang) -> Vec<Entry> {
         out.push(entry(lang, Some(vote.on), "admissions.step_vote", detail));
     }
     if let Some(on) = dossier.referred_on {
-        out.push(entry(lang, Some(on), "admissions.step_referral", String::new()));
+        out.push(entry(
+            lang,
+            Some(on),
+            "admissions.step_referral",
+            String::new(),
+        ));
     }
     if let Some(on) = dossier.resolution_on {
-        out.push(entry(lang, Some(on), "admissions.resolution", String::new()));
+        out.push(entry(
+            lang,
+            Some(on),
+            "admissions.resolution",
+            String::new(),
+        ));
     }
     if let Some(on) = dossier.proposal_on {
-        out.push(entry(lang, Some(on), "admissions.step_proposal", String::new()));
+        out.push(entry(
+            lang,
+            Some(on),
+            "admissions.step_proposal",
+            String::new(),
+        ));
     }
     if let Some(decision) = &dossier.decision {
         let detail = decision
@@ -75,7 +90,12 @@ pub(crate) fn timeline(dossier: &Dossier, lang: Lang) -> Vec<Entry> {
             .as_ref()
             .map(|n| lang.fill("admissions.number_is", &[("number", n)]))
             .unwrap_or_default();
-        out.push(entry(lang, Some(decision.on), "admissions.step_decision", detail));
+        out.push(entry(
+            lang,
+            Some(decision.on),
+            "admissions.step_decision",
+            detail,
+        ));
     }
     if let Some(on) = dossier.ceremony_on {
         let mut line = entry(lang, Some(on), "admissions.step_ceremony", String::new());
@@ -88,15 +108,30 @@ pub(crate) fn timeline(dossier: &Dossier, lang: Lang) -> Vec<Entry> {
             let detail = effective
                 .map(|d| lang.fill("admissions.effective_on", &[("day", &d)]))
                 .unwrap_or_default();
-            out.push(entry(lang, Some(decided_on), "admissions.step_recognize", detail));
+            out.push(entry(
+                lang,
+                Some(decided_on),
+                "admissions.step_recognize",
+                detail,
+            ));
         }
         Some(ProbationEnd::StruckOff { on }) => {
-            out.push(entry(lang, Some(on), "admissions.step_strike_off", String::new()));
+            out.push(entry(
+                lang,
+                Some(on),
+                "admissions.step_strike_off",
+                String::new(),
+            ));
         }
         None => {}
     }
     if let Some(closing) = &dossier.closing {
-        let line = entry(lang, Some(closing.on), "admissions.step_close", closing.reason.clone());
+        let line = entry(
+            lang,
+            Some(closing.on),
+            "admissions.step_close",
+            closing.reason.clone(),
+        );
         out.push(line);
     }
     for o in &dossier.overrides {
