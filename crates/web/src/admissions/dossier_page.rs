@@ -6,8 +6,9 @@
 //! its source (422, nothing written), the overridable ones with the override form ready. A
 //! recorded step answers 303 to the page. Readers without `WriteRecords` see no forms.
 
-use super::fields::{Field, fill};
+use super::fields::fill;
 use super::next_step::{StepKind, next_step};
+use super::page_forms::{FormBlock, ProblemLine, StepForm, problem_line, store_refusal};
 use super::step_form::{ByField, StepInput, read};
 use super::timeline::{Entry, timeline};
 use crate::accounts::auth::Authenticated;
@@ -22,51 +23,9 @@ use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use dangvu_app::StoreError;
 use dangvu_app::records::{DossierView, StepOutcome};
 use dangvu_domain::Date;
-use dangvu_domain::admissions::Problem;
 use dangvu_domain::enums::Enumeration;
-
-/// One form of the page.
-#[derive(Debug, Clone)]
-pub(crate) struct StepForm {
-    /// The step's code, sent as `kind`.
-    pub kind: &'static str,
-    /// Its heading.
-    pub title: String,
-    /// Its fields.
-    pub fields: Vec<Field>,
-}
-
-impl StepForm {
-    fn new(kind: StepKind, lang: Lang) -> Self {
-        Self {
-            kind: kind.code(),
-            title: lang.t(kind.title_key()).into_owned(),
-            fields: kind.fields(lang),
-        }
-    }
-}
-
-/// A form with its heading, as the page lays it out.
-pub(crate) struct FormBlock<'a> {
-    /// The heading.
-    pub heading: String,
-    /// A line under it.
-    pub hint: Option<String>,
-    /// The form.
-    pub form: &'a StepForm,
-}
-
-/// A problem that refused the step.
-#[derive(Debug, Clone)]
-pub(crate) struct ProblemLine {
-    /// The message with the rule's source.
-    pub message: String,
-    /// Whether an override may let it through.
-    pub overridable: bool,
-}
 
 /// The dossier page.
 #[derive(Template)]
@@ -263,39 +222,6 @@ pub(crate) async fn record_step(
             refused(page, kind, &values, &errors, Vec::new())
         }
     }
-}
-
-fn problem_line(problem: &Problem, lang: Lang) -> ProblemLine {
-    ProblemLine {
-        message: match lang {
-            Lang::Vi => problem.message_vi(),
-            Lang::En => problem.message_en(),
-        },
-        overridable: problem.overridable(),
-    }
-}
-
-/// The messages beside the fields for what storage refused: a member code already taken,
-/// an introducer not found in the scope; anything else is the request's error.
-fn store_refusal(
-    error: dangvu_app::Error,
-    kind: StepKind,
-    lang: Lang,
-) -> Result<ByField, AppError> {
-    let mut errors = ByField::new();
-    match error {
-        dangvu_app::Error::Store(StoreError::Conflict { .. }) => {
-            errors.insert("member", lang.t("admissions.member_taken").into_owned());
-        }
-        dangvu_app::Error::Store(StoreError::NotFound { code, .. })
-            if kind == StepKind::Introducers =>
-        {
-            let text = lang.fill("admissions.member_not_found", &[("value", &code)]);
-            errors.insert("first", text);
-        }
-        other => return Err(other.into()),
-    }
-    Ok(errors)
 }
 
 fn refused(

@@ -16,6 +16,8 @@ mod json;
 mod list_page;
 mod new_page;
 mod next_step;
+mod page_forms;
+mod reader;
 mod step_form;
 mod timeline;
 
