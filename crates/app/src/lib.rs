@@ -17,6 +17,7 @@ mod admissions;
 mod audit;
 pub mod calendar;
 mod caller;
+mod due;
 mod error;
 mod installation;
 mod interchange;
@@ -31,6 +32,7 @@ pub use installation::{ChunkLoaded, DemoError, Scale};
 
 /// The default seed of the demo district.
 pub const DEMO_SEED: u64 = dangvu_demo::DEFAULT_SEED;
+pub use due::DueList;
 pub use interchange::{
     CONFLICT_LIMIT, CONFLICT_WINDOW, ExportCounts, ExportFile, ExportFormat, ImportOutcome,
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,

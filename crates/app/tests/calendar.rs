@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use dangvu_app::records::AuditFilter;
-use dangvu_app::{App, Caller};
+use dangvu_app::{App, Caller, ImportOutcome};
 use dangvu_domain::Date;
 use dangvu_domain::OrgCode;
 use dangvu_domain::actor::{AccountId, Actor, Username};
@@ -125,5 +125,109 @@ fn only_an_administrator_changes_the_calendar() {
                 .iter()
                 .all(|e| !e.installation)
         );
+    }
+}
+
+/// A CSV folder holding only a `ngay_nghi.csv` with `rows`.
+fn calendar_file(rows: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ngay_nghi.csv"),
+        format!("ngay,loai,ten\n{rows}"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn an_administrator_imports_ngay_nghi_rows_and_the_whole_export_holds_them() {
+    for db in backends() {
+        let app = App::open(&db.url).unwrap();
+        let file = calendar_file("2025-11-27,NGHI,Nghỉ đột xuất\n29/11/2025,Ngày làm bù,\n");
+        let outcome = app
+            .import_file(&admin(), file.path(), d("2025-11-26"), false, None)
+            .unwrap();
+        assert!(matches!(outcome, ImportOutcome::Imported(_)), "{outcome:?}");
+        assert_eq!(
+            app.working_day_after(&staff(), d("2025-11-26"), 1).unwrap(),
+            d("2025-11-28")
+        );
+        assert_eq!(
+            app.working_day_after(&staff(), d("2025-11-28"), 1).unwrap(),
+            d("2025-11-29")
+        );
+
+        let exported = app.export_records(&admin(), None).unwrap();
+        let days: Vec<_> = exported
+            .calendar_days
+            .iter()
+            .map(|c| (c.day, c.kind))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                (d("2025-11-27"), DayKind::Nghi),
+                (d("2025-11-29"), DayKind::LamBu)
+            ]
+        );
+
+        // The same file again changes nothing; a bad row refuses the whole file.
+        let again = app
+            .import_file(&admin(), file.path(), d("2025-11-26"), false, None)
+            .unwrap();
+        assert!(matches!(again, ImportOutcome::Imported(_)));
+        let bad = calendar_file("2025-12-01,NGHI,\n31/02/2025,NGHI,\n2025-12-01,LAM_BU,\n");
+        let refused = app
+            .import_file(&admin(), bad.path(), d("2025-11-26"), false, None)
+            .unwrap();
+        let ImportOutcome::Refused(problems) = refused else {
+            panic!("{refused:?}")
+        };
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(
+            app.working_day_after(&staff(), d("2025-11-30"), 1).unwrap(),
+            d("2025-12-01")
+        );
+    }
+}
+
+#[test]
+fn a_scoped_account_cannot_import_the_calendar() {
+    for db in backends() {
+        let app = App::open(&db.url).unwrap();
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/sample-district/data");
+        let loaded = app
+            .import_file(&admin(), &sample, d("2025-11-26"), false, None)
+            .unwrap();
+        assert!(matches!(loaded, ImportOutcome::Imported(_)), "{loaded:?}");
+        let actor = Actor::new(
+            AccountId::new(98),
+            Username::parse("can_bo_mv").unwrap(),
+            Role::CanBoToChuc,
+            Some(OrgCode::parse("MV").unwrap()),
+            None,
+        )
+        .unwrap();
+        let now = d("2025-11-26").and_hms_opt(8, 0, 0).unwrap();
+        let scoped = Caller::signed_in(&actor, "127.0.0.1", now, d("2025-11-26"));
+        let file = calendar_file("2025-11-27,NGHI,\n");
+        let outcome = app
+            .import_file(&scoped, file.path(), d("2025-11-26"), false, None)
+            .unwrap();
+        let ImportOutcome::Refused(problems) = outcome else {
+            panic!("{outcome:?}")
+        };
+        assert!(
+            problems.iter().any(|p| p.reason_vi.contains("ngay_nghi")),
+            "{problems:?}"
+        );
+        assert_eq!(
+            app.working_day_after(&staff(), d("2025-11-26"), 1).unwrap(),
+            d("2025-11-27")
+        );
+        // A subtree's export holds no calendar rows: it re-imports under the same scope.
+        let export = app.export_records(&scoped, None).unwrap();
+        assert!(export.calendar_days.is_empty());
     }
 }

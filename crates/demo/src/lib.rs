@@ -114,5 +114,6 @@ pub fn try_generate(seed: u64) -> Result<Dataset, DomainError> {
         members: drafts.into_iter().map(|d| d.record).collect(),
         member_ratings,
         org_ratings,
+        calendar_days: Vec::new(),
     })
 }

@@ -22,6 +22,10 @@ pub struct Dataset {
     pub member_ratings: Vec<MemberRating>,
     /// Yearly ratings of organizations.
     pub org_ratings: Vec<OrgRating>,
+    /// Days of the working-day calendar (`ngay_nghi`, interchange v2): imported by the
+    /// whole installation only, exported with the whole installation.
+    #[serde(default)]
+    pub calendar_days: Vec<crate::calendar::CalendarDay>,
 }
 
 /// An organization and its parent history.

@@ -80,6 +80,13 @@ pub(crate) fn for_each_row<E>(
                 ])
             })
             .try_for_each(|row| write(&row)),
+        Table::NgayNghi => ds.calendar_days.iter().try_for_each(|d| {
+            write(&[
+                date(Some(d.day)),
+                code(d.kind),
+                optional_text(d.name.as_deref()),
+            ])
+        }),
         Table::TrangThaiDangVien => ds
             .members
             .iter()

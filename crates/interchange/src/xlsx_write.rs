@@ -51,6 +51,7 @@ fn workbook(ds: &Dataset, headers: Headers) -> Result<Workbook, WriteError> {
     let mut book = Workbook::new();
     let extensions = Table::EXTENSIONS
         .into_iter()
+        .chain(Table::V2)
         .filter(|t| headers == Headers::Keys && has_rows(ds, *t));
     for table in Table::ALL.into_iter().chain(extensions) {
         let sheet = book.add_worksheet();

@@ -98,6 +98,7 @@ fn an_installation_of_the_previous_version_gets_its_figures_when_opened() {
         member_ratings: random_ratings(&mut rng, &members),
         org_ratings: random_org_ratings(&mut rng),
         members,
+        calendar_days: Vec::new(),
     };
     for db in backends() {
         let store = db.open();

@@ -19,6 +19,8 @@ mod accounts;
 mod admissions;
 mod api;
 mod audit;
+mod calendar;
+mod due;
 mod error;
 mod interchange;
 mod members;

@@ -11,6 +11,7 @@ use crate::accounts::{login, password_page as account};
 use crate::admissions;
 use crate::api;
 use crate::audit::page as audit_page;
+use crate::calendar::page as calendar_page;
 use crate::error::{AppError, Entity};
 use crate::interchange::{export_page as export, import_page};
 use crate::members::{list_page as members, profile_page as profile};
@@ -25,7 +26,8 @@ use axum::middleware::{Next, from_fn_with_state};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
 use dangvu_domain::roles::Capability::{
-    ExportRecords, ImportRecords, ReadOwnRecord, ReadRecords, ViewAudit, WriteRecords,
+    ExportRecords, ImportRecords, ManageCalendar, ReadOwnRecord, ReadRecords, ViewAudit,
+    WriteRecords,
 };
 use std::sync::OnceLock;
 
@@ -98,6 +100,8 @@ pub(crate) const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
 pub(crate) const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
 /// Exporting the scope's records (page and API).
 pub(crate) const EXPORT: Access = Access::AnyOf(&[ExportRecords]);
+/// Adding or correcting days of the working-day calendar (administrators).
+pub(crate) const CALENDAR: Access = Access::AnyOf(&[ManageCalendar]);
 
 const fn page(
     verb: Verb,
@@ -129,7 +133,10 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Post, "/admissions/new", WRITE, Resource::None, || post(admissions::open_dossier)),
     page(Verb::Get, "/admissions/{code}", READ, Resource::None, || get(admissions::show_dossier)),
     page(Verb::Post, "/admissions/{code}/step", WRITE, Resource::None, || post(admissions::record_step)),
+    page(Verb::Get, "/due", READ, Resource::OrgInQuery, || get(crate::due::page::show_due)),
     page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
+    page(Verb::Get, "/calendar", Access::SignedIn, Resource::None, || get(calendar_page::show_calendar)),
+    page(Verb::Post, "/calendar", CALENDAR, Resource::None, || post(calendar_page::save_day)),
     page(Verb::Get, "/orgs/{code}/export", EXPORT, Resource::OrgInPath, || get(export::download)),
     page(Verb::Get, "/import", IMPORT, Resource::None, || get(import_page::show_form)),
     page(Verb::Post, "/import", IMPORT, Resource::None, import_page::upload_route),

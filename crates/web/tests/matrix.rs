@@ -56,6 +56,11 @@ fn example(spec: &RouteSpec) -> Example {
             query: PERIOD,
             ..ok(200)
         },
+        (Verb::Get, "/api/v1/reports/term") => Example {
+            query: PERIOD,
+            ..ok(200)
+        },
+        (Verb::Get, "/due" | "/api/v1/due") => ok(200),
         (Verb::Get, "/login") => Example {
             ok_signed_in: 303,
             ..ok(200)
@@ -83,6 +88,15 @@ fn example(spec: &RouteSpec) -> Example {
         },
         // Uploads that change nothing: a form without a file, a body of no accepted type,
         // and an upload id that does not exist.
+        // A day without a date: refused with the form, nothing stored.
+        (Verb::Post, "/calendar") => Example {
+            body: "day=&kind=NGHI&name=",
+            ..ok(422)
+        },
+        (Verb::Get, "/api/v1/calendar/working-day") => Example {
+            query: "after=2025-11-26&n=1",
+            ..ok(200)
+        },
         (Verb::Post, "/import") => ok(400),
         (Verb::Post, "/api/v1/import") => ok(415),
         (Verb::Get, "/import/{id}" | "/import/{id}/report")
@@ -104,6 +118,7 @@ fn example(spec: &RouteSpec) -> Example {
             | "/orgs/{code}/members"
             | "/members/{code}"
             | "/audit"
+            | "/calendar"
             | "/account/password"
             | "/static/app.css"
             | "/healthz",

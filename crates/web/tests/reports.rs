@@ -7,6 +7,8 @@ mod support;
 
 #[path = "reports/picker.rs"]
 mod picker;
+#[path = "reports/term.rs"]
+mod term;
 #[path = "reports/workbook.rs"]
 mod workbook;
 

@@ -1,6 +1,7 @@
 //! Reports computed from the records: the summary report of a subtree and a period, as
 //! figures, as the page shows them (with the admissions of each year) and as a workbook.
 
+mod term;
 mod workbook;
 
 use crate::records::OrgRef;

@@ -110,6 +110,43 @@ pub enum ReportCommand {
     /// Báo cáo tổng hợp (xem docs/summary-report.md) / The summary report (see
     /// docs/summary-report.md).
     Summary(SummaryArgs),
+    /// Báo cáo nhiệm kỳ (xem docs/term-report.md) / The term report (see
+    /// docs/term-report.md).
+    Term(TermArgs),
+}
+
+/// `dangvu report term`.
+#[derive(Debug, Args)]
+pub struct TermArgs {
+    /// Mã tổ chức gốc của nhánh / Code of the subtree's root organization.
+    #[arg(long, value_name = "CODE")]
+    pub org: String,
+    /// Ngày đầu nhiệm kỳ, YYYY-MM-DD hoặc DD/MM/YYYY / First day of the term, YYYY-MM-DD
+    /// or DD/MM/YYYY.
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    /// Ngày cuối nhiệm kỳ, YYYY-MM-DD hoặc DD/MM/YYYY / Last day of the term, YYYY-MM-DD
+    /// or DD/MM/YYYY.
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// Ngày chốt số liệu (mặc định: `--to`) / Day of the stock figures (default: `--to`).
+    #[arg(long = "as-of", value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Dạng kết quả: tài liệu JSON / Output format: the JSON document.
+    #[arg(long, value_enum, default_value_t = TermFormat::Json)]
+    pub format: TermFormat,
+    /// Ghi báo cáo ra tệp này thay vì đầu ra chuẩn / Write the report to this file instead
+    /// of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Output formats of the term report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermFormat {
+    /// Tài liệu JSON (xem docs/term-report.md) / The JSON document (see
+    /// docs/term-report.md).
+    Json,
 }
 
 /// `dangvu report summary`.

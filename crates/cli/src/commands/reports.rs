@@ -1,7 +1,7 @@
 //! `dangvu report summary`: the summary report as JSON (the contract), as a table, or as
-//! an Excel workbook written to a file.
+//! an Excel workbook written to a file; `dangvu report term`: the term report as JSON.
 
-use crate::args::{ReportCommand, ReportFormat, SummaryArgs};
+use crate::args::{ReportCommand, ReportFormat, SummaryArgs, TermArgs, TermFormat};
 use crate::config::Settings;
 use crate::error::CliError;
 use dangvu_domain::OrgCode;
@@ -13,7 +13,30 @@ use std::io::Write;
 pub fn run(command: &ReportCommand, settings: &Settings) -> Result<(), CliError> {
     match command {
         ReportCommand::Summary(args) => summary(args, settings),
+        ReportCommand::Term(args) => term(args, settings),
     }
+}
+
+fn term(args: &TermArgs, settings: &Settings) -> Result<(), CliError> {
+    let params = SummaryParams::new(
+        OrgCode::parse(&args.org)?,
+        parse_date("from", &args.from)?,
+        parse_date("to", &args.to)?,
+        parse_optional_date("as_of", args.as_of.as_deref().unwrap_or(""))?,
+    )?;
+    let app = super::open(settings)?;
+    let report = match args.format {
+        TermFormat::Json => app.term_report(&super::caller(), &params)?,
+    };
+    let json = serde_json::to_string_pretty(&report).map_err(std::io::Error::other)?;
+    match &args.out {
+        Some(path) => {
+            std::fs::write(path, format!("{json}\n"))?;
+            println!("Đã ghi báo cáo / Report written: {}", path.display());
+        }
+        None => writeln!(std::io::stdout().lock(), "{json}")?,
+    }
+    Ok(())
 }
 
 fn summary(args: &SummaryArgs, settings: &Settings) -> Result<(), CliError> {

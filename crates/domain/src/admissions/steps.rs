@@ -79,12 +79,24 @@ pub fn apply(
     let mut resolved_on = None;
     match step {
         Step::Listed(on) => next.listed_on = Some(on),
-        Step::Course(on) => next.course_on = Some(on),
+        Step::Course(on) => {
+            // Checked at the resolution: changing it afterwards would escape the check.
+            problems.extend(before_resolution(dossier));
+            next.course_on = Some(on);
+        }
         Step::Application(on) => next.application_on = Some(on),
-        Step::Introducers(who) => next.introducers = who,
+        Step::Introducers(who) => {
+            problems.extend(before_resolution(dossier));
+            next.introducers = who;
+        }
         Step::Vote(vote) => {
             problems.extend(before_resolution(dossier));
             problems.extend(check_can_vote(dossier, vote.on));
+            require(
+                dossier.application_on.is_some(),
+                "ngay_nop_don",
+                &mut problems,
+            );
             next.votes.push(vote);
             if vote.outcome(rules_on(vote.on)) == VoteOutcome::Passed {
                 resolved_on = Some(vote.on);

@@ -8,6 +8,7 @@
 //! order in the workbook or folder. What needs every table (the records themselves, cycles
 //! of superiors over time) is done by [`DatasetBuilder::finish`].
 
+use super::calendar_days::CalendarRows;
 use super::cycles;
 use super::known::{KnownCodes, OrgIndex};
 use super::members::{self, MemberDraft, MemberIndex};
@@ -49,6 +50,7 @@ pub struct DatasetBuilder<'k> {
     parent_changes: ChangesByOrg,
     starts: HashMap<MemberCode, Date>,
     status_history: HashMap<MemberCode, Vec<StatusChange>>,
+    calendar_days: Vec<crate::calendar::CalendarDay>,
 }
 
 /// What a table gathers while its rows are read.
@@ -61,6 +63,7 @@ enum Rows {
     Parents(ParentRows),
     Statuses(StatusRows),
     Starts(StartRows),
+    Calendar(CalendarRows),
 }
 
 impl<'k> DatasetBuilder<'k> {
@@ -83,6 +86,7 @@ impl<'k> DatasetBuilder<'k> {
             parent_changes: ChangesByOrg::new(),
             starts: HashMap::new(),
             status_history: HashMap::new(),
+            calendar_days: Vec::new(),
         }
     }
 
@@ -217,6 +221,7 @@ impl<'k> DatasetBuilder<'k> {
                 };
                 rows.row(cells, &context, problems);
             }
+            Rows::Calendar(rows) => rows.row(cells, problems),
         }
     }
 
@@ -246,6 +251,7 @@ impl<'k> DatasetBuilder<'k> {
             }
             Rows::Statuses(rows) => self.status_history = rows.finish(&self.members, problems),
             Rows::Starts(rows) => self.starts = rows.finish(problems),
+            Rows::Calendar(rows) => self.calendar_days = rows.finish(problems),
         }
     }
 
@@ -275,6 +281,7 @@ impl<'k> DatasetBuilder<'k> {
                 status_history: self.status_history,
                 member_ratings: self.member_ratings.0,
                 org_ratings: self.org_ratings.0,
+                calendar_days: self.calendar_days,
             };
             return super::assemble(parts).map(|dataset| (dataset, rows));
         }
@@ -312,6 +319,7 @@ impl Rows {
             Table::CapTrenToChuc => Rows::Parents(ParentRows::default()),
             Table::TrangThaiDangVien => Rows::Statuses(StatusRows::default()),
             Table::BatDauSinhHoat => Rows::Starts(StartRows::default()),
+            Table::NgayNghi => Rows::Calendar(CalendarRows::default()),
         }
     }
 }

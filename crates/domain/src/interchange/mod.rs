@@ -12,6 +12,7 @@
 //! never holds half a file whose references or histories do not add up.
 
 mod builder;
+mod calendar_days;
 mod cycles;
 mod fields;
 mod known;
@@ -32,6 +33,7 @@ mod transfers;
 mod tests;
 
 pub use builder::DatasetBuilder;
+pub use calendar_days::calendar_needs_whole_installation;
 pub use known::{KnownCodes, KnownOrg};
 pub use problems::{MAX_PROBLEMS, Problem, capped};
 pub use rows::{RawRow, RawTable};
@@ -85,6 +87,7 @@ pub(crate) struct Parts {
     pub status_history: HashMap<MemberCode, Vec<StatusChange>>,
     pub member_ratings: Vec<MemberRating>,
     pub org_ratings: Vec<OrgRating>,
+    pub calendar_days: Vec<crate::calendar::CalendarDay>,
 }
 
 /// The dataset of a file without problems, after the one check that needs its records:
@@ -124,6 +127,7 @@ pub(crate) fn assemble(parts: Parts) -> Result<Dataset, Vec<Problem>> {
         members,
         member_ratings: parts.member_ratings,
         org_ratings: parts.org_ratings,
+        calendar_days: parts.calendar_days,
     })
 }
 

@@ -83,6 +83,8 @@ const TRANG_THAI_DANG_VIEN: &[Column] = &[req("ma_dang_vien"), req("ngay"), req(
 
 const BAT_DAU_SINH_HOAT: &[Column] = &[req("ma_dang_vien"), req("ngay"), req("ma_to_chuc")];
 
+const NGAY_NGHI: &[Column] = &[req("ngay"), req("loai"), opt("ten")];
+
 /// A table of interchange v1 (a sheet of the workbook or a `<table>.csv` file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
@@ -102,6 +104,8 @@ pub enum Table {
     TrangThaiDangVien,
     /// `bat_dau_sinh_hoat` (extension): the day a member's first registration here began.
     BatDauSinhHoat,
+    /// `ngay_nghi` (v2): days of the working-day calendar.
+    NgayNghi,
 }
 
 impl Table {
@@ -122,9 +126,15 @@ impl Table {
         Table::BatDauSinhHoat,
     ];
 
-    /// Every table read and exported: v1's five, then the extensions.
+    /// The tables of interchange v2 read and exported so far (`docs/interchange-format.md`).
+    pub const V2: [Table; 1] = [Table::NgayNghi];
+
+    /// Every table read and exported: v1's five, the extensions, then v2's.
     pub fn every() -> impl Iterator<Item = Table> {
-        Table::ALL.into_iter().chain(Table::EXTENSIONS)
+        Table::ALL
+            .into_iter()
+            .chain(Table::EXTENSIONS)
+            .chain(Table::V2)
     }
 
     /// Whether the table is one of this project's extensions of v1.
@@ -143,6 +153,7 @@ impl Table {
             Table::CapTrenToChuc => "cap_tren_to_chuc",
             Table::TrangThaiDangVien => "trang_thai_dang_vien",
             Table::BatDauSinhHoat => "bat_dau_sinh_hoat",
+            Table::NgayNghi => "ngay_nghi",
         }
     }
 
@@ -157,6 +168,7 @@ impl Table {
             Table::CapTrenToChuc => CAP_TREN_TO_CHUC,
             Table::TrangThaiDangVien => TRANG_THAI_DANG_VIEN,
             Table::BatDauSinhHoat => BAT_DAU_SINH_HOAT,
+            Table::NgayNghi => NGAY_NGHI,
         }
     }
 

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 pub mod cells;
 mod kinds;
 pub mod subtree;
+pub mod term;
 
 pub use kinds::FigureKinds;
 

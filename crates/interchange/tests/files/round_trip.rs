@@ -136,6 +136,7 @@ fn district() -> Dataset {
             rating: Rating::Htnv,
             score: Some(0),
         }],
+        calendar_days: Vec::new(),
     }
 }
 

@@ -8,10 +8,12 @@
 use crate::audit::{self, Change};
 use crate::db::conn::DbConnection;
 use crate::db::schema::calendar_days;
-use crate::{AuditAction, AuditContext, AuditEntity, Scope, Store, StoreError};
+use crate::{AuditAction, AuditContext, AuditEntity, ImportError, Scope, Store, StoreError};
 use dangvu_domain::Date;
 use dangvu_domain::calendar::{CalendarDay, DayKind};
 use dangvu_domain::enums::Enumeration;
+use dangvu_domain::interchange::merge::{ImportCounts, ImportSummary};
+use dangvu_domain::interchange::{Table, calendar_needs_whole_installation};
 use diesel::prelude::*;
 use serde_json::json;
 
@@ -82,6 +84,40 @@ pub(crate) fn upsert(
             .execute(conn)?;
     }
     Ok(before)
+}
+
+/// Writes the `ngay_nghi` rows of an import in its transaction and counts them in its
+/// summary; refused whole for a scope that is not the whole installation.
+pub(crate) fn import_days(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    days: &[CalendarDay],
+    summary: &mut ImportSummary,
+) -> Result<(), ImportError> {
+    if days.is_empty() {
+        return Ok(());
+    }
+    if !scope.is_whole_installation() {
+        return Err(ImportError::Refused(vec![
+            calendar_needs_whole_installation(),
+        ]));
+    }
+    let mut counts = ImportCounts::default();
+    for day in days {
+        match upsert(conn, day)? {
+            None => counts.created += 1,
+            Some(before) if before == *day => counts.unchanged += 1,
+            Some(_) => counts.updated += 1,
+        }
+    }
+    if let Some(entry) = summary
+        .tables
+        .iter_mut()
+        .find(|t| t.table == Table::NgayNghi)
+    {
+        entry.counts = counts;
+    }
+    Ok(())
 }
 
 fn day_json(day: &CalendarDay) -> String {

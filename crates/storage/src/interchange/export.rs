@@ -46,6 +46,7 @@ pub(crate) fn audit_row(
         "members": dataset.members.len(),
         "member_ratings": dataset.member_ratings.len(),
         "org_ratings": dataset.org_ratings.len(),
+        "calendar_days": dataset.calendar_days.len(),
     });
     QueuedRow {
         ctx: ctx.clone(),
@@ -200,11 +201,18 @@ fn assemble(
         .into_iter()
         .filter(|o| needed.contains(&o.code))
         .collect();
+    // The calendar is the installation's, not a subtree's: only a whole export holds it.
+    let calendar_days = if everything {
+        crate::calendar::load(conn)?
+    } else {
+        Vec::new()
+    };
     Ok(Dataset {
         orgs: records,
         members,
         member_ratings,
         org_ratings,
+        calendar_days,
     })
 }
 

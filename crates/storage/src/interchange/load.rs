@@ -132,6 +132,9 @@ pub(crate) fn load(
             ratings: insert_ratings(conn, ratings, &member_ids, &org_ids)?,
         })
     })?;
+    for day in &ds.calendar_days {
+        crate::calendar::upsert(conn, day)?;
+    }
     let cells = tallies::cells_of_members_after(conn, last_old_member)?;
     tallies::refresh(conn, cells)?;
     audit::record(

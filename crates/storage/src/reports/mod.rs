@@ -7,9 +7,11 @@ pub(crate) mod figures;
 pub(crate) mod subtree;
 mod summary;
 pub(crate) mod tallies;
+mod term;
 
 use crate::tree::access::visible_org;
 use crate::{Scope, Store, StoreError};
+use dangvu_domain::summary::term::TermFigures;
 use dangvu_domain::summary::{Figures, SummaryParams, SummaryReport};
 use dangvu_domain::{Date, OrgCode};
 
@@ -35,6 +37,20 @@ impl Store {
         self.read(|c| {
             let org_id = visible_org(c, scope, code.as_str())?;
             figures::figures_of(c, org_id, as_of)
+        })
+    }
+
+    /// The term report's figures counted from member and organization records
+    /// (`docs/term-report.md`): rating levels, full memberships begun, merged organizations.
+    #[tracing::instrument(skip_all, fields(org = %params.org, from = %params.from, to = %params.to), err)]
+    pub fn term_figures(
+        &self,
+        scope: &Scope,
+        params: &SummaryParams,
+    ) -> Result<TermFigures, StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, params.org.as_str())?;
+            term::figures(c, org_id, params)
         })
     }
 

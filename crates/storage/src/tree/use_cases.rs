@@ -26,6 +26,18 @@ impl Store {
         })
     }
 
+    /// An organization's code, name and type, when the scope reaches it: what a list
+    /// names its subtree by, without the organization page's figures and history.
+    #[tracing::instrument(skip_all, fields(org = %code), err)]
+    pub fn org_ref(&self, scope: &Scope, code: &OrgCode) -> Result<OrgRef, StoreError> {
+        self.read(|c| {
+            let org_id = visible_org(c, scope, code.as_str())?;
+            super::refs::org_refs(c, &[org_id])?
+                .remove(&org_id)
+                .ok_or_else(|| StoreError::Corrupt(format!("organization {code} has no row")))
+        })
+    }
+
     /// The direct children of an organization on a date, with their subtree figures.
     #[tracing::instrument(skip_all, fields(org = %code, %as_of), err)]
     pub fn children(

@@ -173,6 +173,7 @@ pub fn dataset() -> Dataset {
         member_ratings: people::member_ratings(&members),
         members,
         org_ratings: people::org_ratings(),
+        calendar_days: Vec::new(),
     }
 }
 

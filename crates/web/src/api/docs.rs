@@ -280,6 +280,7 @@ mod tests {
         "get_summary",
         "get_openapi",
         "list_audit",
+        "working_day",
     ];
 
     #[test]

@@ -25,6 +25,9 @@ pub(crate) const E400_DATE: &str = "`invalid_date`, `malformed_request`, `invali
 /// 400 of an organization as of a date.
 pub(crate) const E400_CODE_DATE: &str =
     "`invalid_code`, `invalid_date`, `malformed_request`, `invalid_text`";
+/// 400 of the due list.
+pub(crate) const E400_DUE: &str =
+    "`missing_parameter`, `invalid_code`, `invalid_date`, `malformed_request`, `invalid_text`";
 /// 400 of the member list.
 pub(crate) const E400_MEMBERS: &str = "`missing_parameter`, `invalid_code`, `invalid_date`, \
      `invalid_cursor`, `invalid_limit`, `malformed_request`, `invalid_text`";
@@ -59,11 +62,14 @@ const SESSION: &str = "session";
         crate::members::api::list_members,
         crate::members::api::get_member,
         crate::reports::api::get_summary,
+        crate::reports::term_api::get_term,
+        crate::due::api::get_due,
         crate::audit::api::list_audit,
         crate::admissions::api::list_dossiers,
         crate::admissions::api::open_dossier,
         crate::admissions::api::get_dossier,
         crate::admissions::api::record_step,
+        crate::calendar::api::working_day,
         crate::interchange::api::import_file,
         crate::interchange::api::export_org,
         get_openapi,
@@ -73,8 +79,10 @@ const SESSION: &str = "session";
         (name = "members", description = "Party members"),
         (name = "reports", description = "Reports"),
         (name = "admissions", description = "Admission dossiers (phát triển đảng viên)"),
+        (name = "due", description = "What is due: open steps of the workflows"),
         (name = "transfer", description = "Import and export of interchange files"),
         (name = "audit", description = "The audit log, for administrators"),
+        (name = "calendar", description = "The working-day calendar"),
         (name = "meta", description = "This document"),
     ),
     modifiers(&Contract)

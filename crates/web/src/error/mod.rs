@@ -110,6 +110,18 @@ pub(crate) enum BadInput {
         /// The parameter's name (its control characters removed).
         field: String,
     },
+    /// Not a whole number in the range the field takes (a count of working days, a year).
+    #[error("{field}: not a number from {min} to {max}: {value:?}")]
+    Number {
+        /// The query key or form field.
+        field: &'static str,
+        /// The value as given.
+        value: String,
+        /// The smallest accepted.
+        min: i64,
+        /// The largest accepted.
+        max: i64,
+    },
     /// A page size outside 1..=[`MAX_PAGE_LIMIT`], or not a number.
     #[error("limit: not a page size: {value:?}")]
     Limit {
@@ -134,6 +146,7 @@ pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
     ("invalid_period", 400),
     ("invalid_cursor", 400),
     ("invalid_limit", 400),
+    ("invalid_number", 400),
     ("malformed_request", 400),
     ("invalid_text", 400),
     ("unauthorized", 401),
@@ -215,6 +228,7 @@ impl BadInput {
             BadInput::ReversedPeriod { .. } => "invalid_period",
             BadInput::Cursor => "invalid_cursor",
             BadInput::Limit { .. } => "invalid_limit",
+            BadInput::Number { .. } => "invalid_number",
             BadInput::Malformed(_) => "malformed_request",
             BadInput::ControlCharacter { .. } => "invalid_text",
         }
@@ -251,6 +265,20 @@ impl BadInput {
             BadInput::ControlCharacter { field } => {
                 lang.fill("error.control_character", &[("field", &field_label(field))])
             }
+            BadInput::Number {
+                field,
+                value,
+                min,
+                max,
+            } => lang.fill(
+                "error.bad_number",
+                &[
+                    ("field", &field_label(field)),
+                    ("value", &echo(value)),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
             BadInput::Limit { value } => lang.fill(
                 "api_docs.bad_limit",
                 &[

@@ -5,3 +5,4 @@ mod chart;
 mod summary_charts;
 mod summary_form;
 pub(crate) mod summary_page;
+pub(crate) mod term_api;

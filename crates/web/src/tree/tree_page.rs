@@ -30,6 +30,20 @@ pub(crate) struct TreePage {
     pub chrome: Chrome,
     pub as_of: Date,
     pub roots: Vec<RootNode>,
+    /// The late steps of the reader's scope today, for those who do the work.
+    pub overdue: Option<usize>,
+}
+
+impl TreePage {
+    /// "N late steps in your scope", or that nothing is late.
+    fn overdue_text(&self, late: &usize) -> String {
+        match *late {
+            0 => self.lang.t("due.home_none").into_owned(),
+            n => self
+                .lang
+                .fill("due.home_late", &[("n", &self.lang.count(&(n as u64)))]),
+        }
+    }
 }
 
 /// `GET /?as_of=`.
@@ -46,13 +60,24 @@ pub(crate) async fn show_tree(
     let as_of = params::query(query)?.as_of(state.today())?;
     tracing::Span::current().record("as_of", tracing::field::display(as_of));
     let caller = auth.caller();
-    let roots = state.run(move |app| app.tree(&caller, as_of)).await?;
+    let (counts_due, today) = (ctx.chrome.counts_due(), state.today());
+    let (roots, overdue) = state
+        .run(move |app| {
+            let roots = app.tree(&caller, as_of)?;
+            let overdue = match counts_due {
+                true => Some(app.due_list(&caller, None, today)?.overdue()),
+                false => None,
+            };
+            Ok::<_, dangvu_app::Error>((roots, overdue))
+        })
+        .await?;
     let page: Html<String> = render(&TreePage {
         lang: ctx.lang,
         here: ctx.here,
         chrome: ctx.chrome,
         as_of,
         roots,
+        overdue,
     })?;
     Ok(page.into_response())
 }
@@ -92,6 +117,7 @@ mod tests {
                 },
                 children: Vec::new(),
             }],
+            overdue: Some(3),
         }
         .render()
         .unwrap()

@@ -69,6 +69,22 @@ impl Chrome {
             .is_some_and(|u| u.role.can_import_records())
     }
 
+    /// Whether to show the link to the working-day calendar (administrators, who keep it;
+    /// the page itself is open to every signed-in account).
+    pub(crate) fn manages_calendar(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role.can(dangvu_domain::roles::Capability::ManageCalendar))
+    }
+
+    /// Whether the home page counts the late steps of the scope: the roles that do the
+    /// work (staff, secretaries, administrators), not read-only readers.
+    pub(crate) fn counts_due(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role.can(dangvu_domain::roles::Capability::WriteRecords))
+    }
+
     /// Whether to show the link to the audit log.
     pub(crate) fn views_audit(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role.can_view_audit())

@@ -253,3 +253,26 @@ mod tests {
         ));
     }
 }
+
+/// The query of the due list (page and API).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct DueQuery {
+    /// The subtree's root; the reader's whole scope when absent (the page only).
+    pub org: Option<String>,
+    /// The day; today when absent.
+    pub as_of: Option<String>,
+}
+
+impl DueQuery {
+    /// The organization asked for, if any.
+    pub(crate) fn org(&self) -> Result<Option<OrgCode>, BadInput> {
+        present(&self.org)
+            .map(|raw| org_code("org", raw))
+            .transpose()
+    }
+
+    /// The day asked for, or `today`.
+    pub(crate) fn as_of(&self, today: Date) -> Result<Date, BadInput> {
+        Ok(optional_date("as_of", &self.as_of)?.unwrap_or(today))
+    }
+}

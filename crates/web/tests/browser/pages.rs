@@ -1,6 +1,6 @@
 //! The pages each demo account opens: the tree, an organization, its members, a search
 //! without diacritics, a profile, the summary report with its Excel download; a party
-//! member's own record.
+//! member's own record; what is due and the record of its first step.
 
 use super::Step;
 use super::downloads::{self, Downloads};
@@ -21,6 +21,7 @@ pub async fn reader(t: &mut Tour<'_>, org: &str, downloads: &Downloads) {
         t.open(&format!("/orgs/{org}")).await?;
         t.checks("org").await;
         members(t).await?;
+        due(t).await?;
         t.open(&format!("/orgs/{org}")).await?;
         report(t, org, downloads).await
     };
@@ -50,6 +51,19 @@ async fn members(t: &mut Tour<'_>) -> Step<()> {
     t.checks("search").await;
     t.click(&found).await?;
     t.checks("profile").await;
+    Ok(())
+}
+
+/// What is due, from the menu, and the record of its most urgent step (a dossier or a
+/// member's page).
+async fn due(t: &mut Tour<'_>) -> Step<()> {
+    t.click("nav a[href='/due']").await?;
+    t.checks("due").await;
+    let first = "table.due-list tbody a";
+    if t.has(first).await? {
+        t.click(first).await?;
+        t.checks("due record").await;
+    }
     Ok(())
 }
 

@@ -79,6 +79,10 @@ impl Demo {
             at: day(TODAY).and_hms_opt(9, 0, 0).unwrap(),
         };
         store.load_dataset(dataset(), &audit).unwrap();
+        let dossiers = dangvu_demo::admissions::dossiers(dataset(), dangvu_demo::DEFAULT_SEED);
+        store
+            .load_dossiers(&Scope::whole_installation(day(TODAY)), &audit, &dossiers)
+            .unwrap();
         store.create_demo_accounts(&audit, day(TODAY)).unwrap();
         Demo {
             label: format!("{:?}", store.backend()),

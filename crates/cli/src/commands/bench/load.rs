@@ -66,6 +66,8 @@ fn paths(args: &LoadArgs, cell: &str) -> Vec<String> {
         format!("/orgs/{cell}?{day}"),
         format!("/orgs/{cell}/members?{day}"),
         format!("/reports/summary?{term}"),
+        format!("/api/v1/due?org={root}&{day}"),
+        format!("/due?org={root}&{day}"),
     ];
     let only = args.only.as_deref().unwrap_or("");
     std::iter::once("/static/app.css".to_string())

@@ -74,6 +74,8 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         format!("/orgs/VX/members?{day}&q=nguyen"),
         format!("/reports/summary?{summary_query}"),
         format!("/api/v1/reports/summary?{summary_query}"),
+        format!("/due?org=VX&{day}"),
+        format!("/api/v1/due?org=VX&{day}"),
     ];
     println!(
         "{:<60} {:>9} {:>9} {:>9}",

@@ -109,7 +109,10 @@ fn run(
     };
     let created: u64 = plan.summary.tables.iter().map(|t| t.counts.created).sum();
     write::write(conn, stored, &plan, &tree, request).map_err(failed)?;
-    let summary_json = serde_json::to_string(&plan.summary).map_err(|e| failed(e.into()))?;
+    let mut summary = plan.summary;
+    crate::calendar::import_days(conn, scope, &request.dataset.calendar_days, &mut summary)
+        .map_err(Abort::Failed)?;
+    let summary_json = serde_json::to_string(&summary).map_err(|e| failed(e.into()))?;
     audit::record(
         conn,
         ctx,
@@ -126,7 +129,7 @@ fn run(
         load::refresh_statistics(conn).map_err(failed)?;
     }
     if request.dry_run {
-        return Err(Abort::DryRun(plan.summary));
+        return Err(Abort::DryRun(summary));
     }
-    Ok(plan.summary)
+    Ok(summary)
 }
