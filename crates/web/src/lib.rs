@@ -16,6 +16,7 @@ const _: &str = include_str!("../locales/vi.yml");
 const _: &str = include_str!("../locales/en.yml");
 
 mod accounts;
+mod admissions;
 mod api;
 mod audit;
 mod calendar;

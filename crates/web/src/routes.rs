@@ -8,6 +8,7 @@
 use crate::accounts::auth::authz::{self, Access};
 use crate::accounts::auth::{Authenticated, MaybeAuthenticated, UserBadge};
 use crate::accounts::{login, password_page as account};
+use crate::admissions;
 use crate::api;
 use crate::audit::page as audit_page;
 use crate::calendar::page as calendar_page;
@@ -26,6 +27,7 @@ use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
 use dangvu_domain::roles::Capability::{
     ExportRecords, ImportRecords, ManageCalendar, ReadOwnRecord, ReadRecords, ViewAudit,
+    WriteRecords,
 };
 use std::sync::OnceLock;
 
@@ -91,6 +93,8 @@ pub struct RouteSpec {
 pub(crate) const READ: Access = Access::AnyOf(&[ReadRecords]);
 /// Reading records within the scope, or one's own record.
 pub(crate) const READ_OR_OWN: Access = Access::AnyOf(&[ReadRecords, ReadOwnRecord]);
+/// Recording changes within the scope (admission steps): staff and secretaries.
+pub(crate) const WRITE: Access = Access::AnyOf(&[WriteRecords]);
 pub(crate) const AUDIT: Access = Access::AnyOf(&[ViewAudit]);
 /// Importing a file into the scope (page and API).
 pub(crate) const IMPORT: Access = Access::AnyOf(&[ImportRecords]);
@@ -124,6 +128,11 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/orgs/{code}/members", READ, Resource::OrgInPath, || get(members::list_members)),
     page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
     page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
+    page(Verb::Get, "/admissions", READ, Resource::OrgInQuery, || get(admissions::show_list)),
+    page(Verb::Get, "/admissions/new", WRITE, Resource::None, || get(admissions::show_new)),
+    page(Verb::Post, "/admissions/new", WRITE, Resource::None, || post(admissions::open_dossier)),
+    page(Verb::Get, "/admissions/{code}", READ, Resource::None, || get(admissions::show_dossier)),
+    page(Verb::Post, "/admissions/{code}/step", WRITE, Resource::None, || post(admissions::record_step)),
     page(Verb::Get, "/due", READ, Resource::OrgInQuery, || get(crate::due::page::show_due)),
     page(Verb::Get, "/audit", AUDIT, Resource::None, || get(audit_page::show_audit)),
     page(Verb::Get, "/calendar", Access::SignedIn, Resource::None, || get(calendar_page::show_calendar)),

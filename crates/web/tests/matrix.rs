@@ -102,6 +102,15 @@ fn example(spec: &RouteSpec) -> Example {
         (Verb::Get, "/import/{id}" | "/import/{id}/report")
         | (Verb::Post, "/import/{id}/confirm") => ok(404),
         (Verb::Get, "/import") => ok(200),
+        // Admissions: the list of a subtree; the new-dossier form, and its post without
+        // fields (the form back, 422); a dossier that does not exist, read or posted to.
+        (Verb::Get, "/admissions" | "/admissions/new") => ok(200),
+        (Verb::Post, "/admissions/new") => ok(422),
+        (Verb::Get, "/admissions/{code}" | "/api/v1/admissions/{ma}")
+        | (Verb::Post, "/admissions/{code}/step") => ok(404),
+        (Verb::Get, "/api/v1/admissions") => ok(200),
+        // A form body is not JSON.
+        (Verb::Post, "/api/v1/admissions" | "/api/v1/admissions/{ma}/steps") => ok(400),
         (
             Verb::Get,
             "/"

@@ -59,6 +59,8 @@ pub(crate) enum Entity {
     Org,
     /// A member.
     Member,
+    /// An admission dossier.
+    Dossier,
     /// Any other record, or a page.
     Page,
 }
@@ -153,6 +155,8 @@ pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
     ("payload_too_large", 413),
     ("unsupported_media_type", 415),
     ("import_refused", 422),
+    ("invalid_field", 422),
+    ("step_refused", 422),
     ("internal", 500),
     ("busy", 503),
 ];
@@ -190,6 +194,7 @@ impl AppError {
                 let key = match entity {
                     Entity::Org => "error.not_found_org",
                     Entity::Member => "error.not_found_member",
+                    Entity::Dossier => "error.not_found_dossier",
                     Entity::Page => "error.not_found_page",
                 };
                 lang.fill(key, &[("code", &echo(code))])
@@ -301,6 +306,7 @@ impl From<StoreError> for AppError {
                 entity: match entity {
                     dangvu_app::Entity::Organization => Entity::Org,
                     dangvu_app::Entity::Member => Entity::Member,
+                    dangvu_app::Entity::Dossier => Entity::Dossier,
                     _ => Entity::Page,
                 },
                 code,

@@ -55,6 +55,13 @@ impl Chrome {
             .is_some_and(|u| u.role.can_read_records())
     }
 
+    /// Whether to show the forms that record changes (organization staff, secretaries).
+    pub(crate) fn writes_records(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role.can_write_records())
+    }
+
     /// Whether to show the link to the import page (every role that may import).
     pub(crate) fn imports(&self) -> bool {
         self.user
