@@ -32,6 +32,9 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::Seal => "audit_action.seal",
         AuditAction::AdmissionOpen => "audit_action.admission_open",
         AuditAction::AdmissionStep => "audit_action.admission_step",
+        AuditAction::LifecycleExit => "audit_action.lifecycle_exit",
+        AuditAction::LifecycleBadge => "audit_action.lifecycle_badge",
+        AuditAction::LifecycleInterruption => "audit_action.lifecycle_interruption",
     }
 }
 
