@@ -17,6 +17,10 @@ use axum::response::{Html, IntoResponse, Response};
 use dangvu_app::DueList;
 use dangvu_domain::due::DueItem;
 
+/// The most rows the page shows: a province's list holds thousands of badges, which a
+/// person reads by organization, not by scrolling (the API gives every step).
+pub(crate) const PAGE_ROWS: usize = 300;
+
 /// The due list page.
 #[derive(Template)]
 #[template(path = "due_index.html")]
@@ -39,6 +43,25 @@ impl DuePage {
             0 => self.lang.t("due.due_today").into_owned(),
             _ => self.lang.fill("due.due_in", &[("n", &n)]),
         }
+    }
+
+    /// The rows shown: the most urgent [`PAGE_ROWS`].
+    fn shown(&self) -> &[DueItem] {
+        &self.list.items[..self.list.items.len().min(PAGE_ROWS)]
+    }
+
+    /// "The N most urgent of M are shown" when the list is longer than the page.
+    fn truncated(&self) -> Option<String> {
+        let total = self.list.items.len();
+        (total > PAGE_ROWS).then(|| {
+            self.lang.fill(
+                "due.truncated",
+                &[
+                    ("shown", &self.lang.count(&(PAGE_ROWS as u64))),
+                    ("total", &self.lang.count(&(total as u64))),
+                ],
+            )
+        })
     }
 
     /// Whether the step is late on the list's day.
