@@ -99,6 +99,19 @@ fn demo_report_on(db: &str) {
         );
     }
 
+    // The term report: the same summary keys, then the article's admissions from dossiers.
+    let mut term_args = TERM_REPORT.to_vec();
+    term_args[1] = "term";
+    let out = w.run(&[&term_args[..], &["--format", "json"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let term: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (key, value) in report.as_object().unwrap() {
+        assert_eq!(&term[key], value, "{key}");
+    }
+    assert_eq!(term["admission"]["ceremonies"], 1250);
+    assert_eq!(term["organization"]["merged_orgs"], 8);
+    assert_eq!(term["commitments"]["signed"], 0);
+
     let again = w.run(&["demo"]);
     assert_eq!(again.status.code(), Some(1));
     assert!(
