@@ -1,6 +1,7 @@
 //! The pages each demo account opens: the tree, an organization, its members, a search
 //! without diacritics, a profile, the summary report with its Excel download; a party
-//! member's own record; what is due and the record of its first step.
+//! member's own record; the admission dossiers, the calendar, what is due and the record of
+//! its first step.
 
 use super::Step;
 use super::downloads::{self, Downloads};
@@ -54,9 +55,13 @@ async fn members(t: &mut Tour<'_>) -> Step<()> {
     Ok(())
 }
 
-/// What is due, from the menu, and the record of its most urgent step (a dossier or a
-/// member's page).
+/// The admission dossiers and the working-day calendar; what is due, from the menu, and
+/// the record of its most urgent step (a dossier or a member's page).
 async fn due(t: &mut Tour<'_>) -> Step<()> {
+    t.click("nav a[href='/admissions']").await?;
+    t.checks("admissions").await;
+    t.open("/calendar").await?;
+    t.checks("calendar").await;
     t.click("nav a[href='/due']").await?;
     t.checks("due").await;
     let first = "table.due-list tbody a";
