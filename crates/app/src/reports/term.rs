@@ -5,7 +5,7 @@
 
 use crate::{App, Caller, Error};
 use dangvu_domain::summary::SummaryParams;
-use dangvu_domain::summary::term::{DossierFigures, TermReport};
+use dangvu_domain::summary::term::TermReport;
 
 impl App {
     /// The term report of a subtree over a period, within the caller's scope.
@@ -17,12 +17,6 @@ impl App {
         let summary = self.summary(caller, params)?;
         let figures = self.store.term_figures(caller.scope(), params)?;
         let admission = self.admission_figures(caller, &params.org, params.from, params.to)?;
-        let dossiers = DossierFigures {
-            dossiers_decided: admission.dossiers_decided,
-            decided_on_time: admission.decided_on_time,
-            ceremonies: admission.ceremonies,
-            ceremonies_on_time: admission.ceremonies_on_time,
-        };
-        Ok(TermReport::assemble(summary, figures, dossiers))
+        Ok(TermReport::assemble(summary, figures, admission))
     }
 }

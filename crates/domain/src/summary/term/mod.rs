@@ -12,6 +12,7 @@ mod sections;
 pub use sections::*;
 
 use super::{SummaryParams, SummaryReport};
+use crate::admissions::figures::AdmissionFigures;
 use crate::dataset::Dataset;
 use crate::dates::{Date, year_end};
 use crate::enums::Rating;
@@ -54,26 +55,13 @@ pub struct TermFigures {
     pub merged_orgs: u64,
 }
 
-/// The admission figures counted from the dossiers (`ho_so_ket_nap`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DossierFigures {
-    /// Dossiers decided in the period.
-    pub dossiers_decided: u64,
-    /// Of them, on time.
-    pub decided_on_time: u64,
-    /// Ceremonies in the period.
-    pub ceremonies: u64,
-    /// Of them, on time.
-    pub ceremonies_on_time: u64,
-}
-
 impl TermReport {
     /// The document from its parts. `rating_levels` keeps only the years `ratings` lists,
     /// so both always name the same years.
     pub fn assemble(
         summary: SummaryReport,
         figures: TermFigures,
-        dossiers: DossierFigures,
+        dossiers: AdmissionFigures,
     ) -> Self {
         let years: Vec<i32> = summary.ratings.iter().map(|r| r.year).collect();
         let rating_levels = figures

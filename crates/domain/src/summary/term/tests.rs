@@ -1,4 +1,5 @@
 use super::*;
+use crate::admissions::figures::AdmissionFigures;
 use crate::codes::OrgCode;
 
 fn params() -> SummaryParams {
@@ -33,7 +34,7 @@ fn the_document_has_every_section_with_zero_counts_and_null_percentages_when_not
     let report = TermReport::assemble(
         summary(&[]),
         TermFigures::default(),
-        DossierFigures::default(),
+        AdmissionFigures::default(),
     );
     let json = serde_json::to_value(&report).unwrap();
     for key in [
@@ -101,7 +102,7 @@ fn rating_levels_name_the_years_ratings_name_with_every_level_present() {
         ],
         ..TermFigures::default()
     };
-    let report = TermReport::assemble(summary(&[2016]), figures, DossierFigures::default());
+    let report = TermReport::assemble(summary(&[2016]), figures, AdmissionFigures::default());
     assert_eq!(report.rating_levels.len(), 1);
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(
@@ -112,7 +113,7 @@ fn rating_levels_name_the_years_ratings_name_with_every_level_present() {
 
 #[test]
 fn dossier_figures_and_recognitions_fill_the_admission_section() {
-    let dossiers = DossierFigures {
+    let dossiers = AdmissionFigures {
         dossiers_decided: 12,
         decided_on_time: 10,
         ceremonies: 11,
