@@ -61,6 +61,20 @@ impl App {
         Ok(DueList { org, as_of, items })
     }
 
+    /// How many steps of the caller's whole scope are late on `as_of`, for the home page.
+    ///
+    /// Only the steps that can be late are gathered: a badge is listed from its milestone
+    /// until its award day (`upcoming_badge` keeps award days on or after the list's day),
+    /// so it is never late, and the home page need not read a province's thousands of
+    /// badge candidates on every visit. The count is the due list's `overdue()`.
+    pub fn overdue_count(&self, caller: &Caller, as_of: Date) -> Result<usize, Error> {
+        let calendar = self.working_calendar()?;
+        let items = self
+            .store
+            .admission_due_items(caller.scope(), as_of, &calendar)?;
+        Ok(items.iter().filter(|i| i.is_overdue(as_of)).count())
+    }
+
     /// The root of a subtree scope, named on the list's heading.
     fn scope_root(&self, scope: &Scope) -> Result<Option<OrgRef>, Error> {
         match scope.root() {

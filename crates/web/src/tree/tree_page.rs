@@ -65,7 +65,7 @@ pub(crate) async fn show_tree(
         .run(move |app| {
             let roots = app.tree(&caller, as_of)?;
             let overdue = match counts_due {
-                true => Some(app.due_list(&caller, None, today)?.overdue()),
+                true => Some(app.overdue_count(&caller, today)?),
                 false => None,
             };
             Ok::<_, dangvu_app::Error>((roots, overdue))
