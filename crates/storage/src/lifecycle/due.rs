@@ -37,7 +37,7 @@ impl Store {
 }
 
 /// The places whose subtrees make the scope on `day` (the roots for the whole installation).
-fn places_of_scope(
+pub(super) fn places_of_scope(
     conn: &mut DbConnection,
     scope: &Scope,
     day: Date,

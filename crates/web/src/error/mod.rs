@@ -34,6 +34,10 @@ pub(crate) enum AppError {
     /// No valid session or token: the caller must sign in.
     #[error("not signed in")]
     Unauthorized,
+    /// The change breaks a rule of the records (a day out of order, a member not in the
+    /// state the change needs): the message is storage's, "Vietnamese / English".
+    #[error("refused: {0}")]
+    Refused(String),
     /// The signed-in account's role may not do this.
     #[error("forbidden")]
     Forbidden,
@@ -157,6 +161,7 @@ pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
     ("import_refused", 422),
     ("invalid_field", 422),
     ("step_refused", 422),
+    ("change_refused", 422),
     ("internal", 500),
     ("busy", 503),
 ];
@@ -167,6 +172,7 @@ impl AppError {
         match self {
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
             AppError::BadInput(_) => StatusCode::BAD_REQUEST,
+            AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -179,6 +185,7 @@ impl AppError {
         match self {
             AppError::NotFound { .. } => "not_found",
             AppError::BadInput(bad) => bad.code(),
+            AppError::Refused(_) => "change_refused",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Csrf => "csrf",
@@ -200,6 +207,7 @@ impl AppError {
                 lang.fill(key, &[("code", &echo(code))])
             }
             AppError::BadInput(bad) => bad.message(lang),
+            AppError::Refused(both) => in_language(both, lang),
             AppError::Unauthorized => lang.t("error.unauthorized").into_owned(),
             AppError::Forbidden => lang.t("error.forbidden").into_owned(),
             AppError::Csrf => lang.t("error.csrf").into_owned(),
@@ -290,6 +298,15 @@ impl BadInput {
     }
 }
 
+/// The part of a "Vietnamese / English" message in `lang` (the whole when not split).
+pub(crate) fn in_language(both: &str, lang: Lang) -> String {
+    match (both.split_once(" / "), lang) {
+        (Some((vi, _)), Lang::Vi) => vi.to_string(),
+        (Some((_, en)), Lang::En) => en.to_string(),
+        (None, _) => both.to_string(),
+    }
+}
+
 /// Cuts user input down to a length that is safe to repeat in a message.
 fn echo(value: &str) -> String {
     let mut out: String = value.chars().take(ECHO_LIMIT).collect();
@@ -312,6 +329,7 @@ impl From<StoreError> for AppError {
                 code,
             },
             StoreError::Busy | StoreError::Connection(_) => AppError::Busy(err.to_string()),
+            StoreError::Invalid(message) => AppError::Refused(message),
             other => AppError::Internal(other.to_string()),
         }
     }
