@@ -107,16 +107,31 @@ async fn the_member_page_shows_party_age_and_the_next_badge() {
 }
 
 #[tokio::test]
-async fn a_secretary_records_a_badge_once() {
+async fn a_badge_on_the_due_list_is_awarded_once_and_leaves_the_list() {
     for demo in backends() {
-        let (code, life) = senior(&demo, 30, 0).await;
-        let years = life["party_age_years"].as_u64().unwrap();
-        let milestone = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
-            .into_iter()
-            .rfind(|m| *m <= years)
-            .unwrap();
+        let due = || async {
+            get(demo.app(), &format!("/api/v1/due?org=TQ&as_of={TODAY}"))
+                .await
+                .json()["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| i["kind"] == "TANG_HUY_HIEU" && i["since"].as_str().unwrap() <= TODAY)
+                .map(|i| i["subject"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        let reached = due().await;
+        let code =
+            MemberCode::parse(reached.first().expect("a badge reached before today")).unwrap();
+        let life = get(
+            demo.app(),
+            &format!("/api/v1/members/{}/lifecycle", code.as_str()),
+        )
+        .await
+        .json();
+        let milestone = life["next_badge"]["moc"].as_u64().unwrap();
         let form = format!("action=badge&day=26%2F11%2F2025&milestone={milestone}");
-        let saved = record(&demo, "bithu", &code, &form).await;
+        let saved = record(&demo, "canbo", &code, &form).await;
         assert_eq!(
             saved.status,
             StatusCode::SEE_OTHER,
@@ -124,10 +139,15 @@ async fn a_secretary_records_a_badge_once() {
             demo.label,
             saved.body
         );
-        let page = get(demo.app_as("bithu"), saved.header("location")).await;
+        let page = get(demo.app_as("canbo"), saved.header("location")).await;
         assert!(page.has("Đã ghi việc trao Huy hiệu Đảng."), "{}", page.body);
         assert!(page.has(&format!("Huy hiệu {milestone} năm, trao ngày 26/11/2025")));
-        let again = record(&demo, "bithu", &code, &form).await;
+        assert!(
+            !due().await.contains(&code.as_str().to_string()),
+            "{}",
+            demo.label
+        );
+        let again = record(&demo, "canbo", &code, &form).await;
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(again.has("đã được ghi trước đó"), "{}", again.body);
     }

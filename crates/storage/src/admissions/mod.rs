@@ -7,7 +7,7 @@
 
 mod access;
 mod figures;
-mod load;
+pub(crate) mod load;
 mod members;
 mod read;
 mod rows;

@@ -11,6 +11,7 @@ mod exemption_due;
 mod exemptions;
 mod facts;
 mod history;
+mod load;
 mod use_cases;
 mod views;
 
