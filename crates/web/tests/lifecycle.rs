@@ -312,3 +312,42 @@ async fn an_exit_closes_the_members_account_and_the_api_records_the_same() {
         assert_eq!(garbage.status, StatusCode::BAD_REQUEST);
     }
 }
+
+#[tokio::test]
+async fn a_period_without_activity_moves_the_next_badge_later() {
+    for demo in backends() {
+        let (code, before) = senior(&demo, 10, 3).await;
+        let reached = before["next_badge"]["ngay_du"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // 1 March to 1 June 2020: 92 days that do not count.
+        let form = "action=interrupt&day=01%2F03%2F2020&until=01%2F06%2F2020";
+        let saved = record(&demo, "bithu", &code, form).await;
+        assert_eq!(
+            saved.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            demo.label,
+            saved.body
+        );
+        let after = get(
+            demo.app(),
+            &format!("/api/v1/members/{}/lifecycle", code.as_str()),
+        )
+        .await
+        .json();
+        let moved = day(after["next_badge"]["ngay_du"].as_str().unwrap());
+        assert_eq!((moved - day(&reached)).num_days(), 92, "{}", demo.label);
+        let page = get(demo.app_as("bithu"), &format!("/members/{}", code.as_str())).await;
+        assert!(page.has("đã trừ thời gian gián đoạn"), "{}", page.body);
+        let backwards = "action=interrupt&day=01%2F06%2F2020&until=01%2F03%2F2020";
+        let refused = record(&demo, "bithu", &code, backwards).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused.has("ngày kết thúc phải sau ngày bắt đầu"),
+            "{}",
+            refused.body
+        );
+    }
+}

@@ -8,6 +8,7 @@
 //! never enforced: the cell decides). Each write is one transaction with its audit row.
 
 use crate::{App, Caller, Error};
+use dangvu_domain::dates::Period;
 use dangvu_domain::lifecycle::{
     BadgeDue, ExemptionGuidance, ExemptionReason, exemption_guidance, next_badge, party_age_years,
 };
@@ -28,6 +29,8 @@ pub enum LifecycleChange {
     Exempt(NewExemption),
     /// The cell reviews the open exemption.
     Review(ExemptionReview),
+    /// A period `[from, to)` without Party activity, which party age does not count.
+    Interrupt(Period),
 }
 
 /// What the member page shows of the lifecycle on a day.
@@ -98,6 +101,7 @@ impl App {
             LifecycleChange::Badge(award) => self.record_badge_award(caller, code, award),
             LifecycleChange::Exempt(new) => self.record_exemption(caller, code, new),
             LifecycleChange::Review(review) => self.review_exemption(caller, code, review),
+            LifecycleChange::Interrupt(period) => self.record_interruption(caller, code, *period),
         }
     }
 
@@ -142,6 +146,21 @@ impl App {
         Ok(self
             .store
             .record_exemption(caller.scope(), caller.audit(), code.as_str(), new)?)
+    }
+
+    /// Records a period `[from, to)` of member `code` without Party activity (party age
+    /// does not count it); the period must have ended by today.
+    pub fn record_interruption(
+        &self,
+        caller: &Caller,
+        code: &MemberCode,
+        period: Period,
+    ) -> Result<(), Error> {
+        caller.permit(Capability::WriteRecords)?;
+        not_after_today(caller, period.to)?;
+        Ok(self
+            .store
+            .record_interruption(caller.scope(), caller.audit(), code.as_str(), period)?)
     }
 
     /// Records the cell's review of member `code`'s exemption: kept (next review) or ended.

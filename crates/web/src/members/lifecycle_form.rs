@@ -8,6 +8,7 @@ use crate::ui::i18n::Lang;
 use dangvu_app::LifecycleChange;
 use dangvu_app::records::{ExemptionReview, NewBadgeAward, NewExemption, NewExit, ReviewOutcome};
 use dangvu_domain::Date;
+use dangvu_domain::dates::Period;
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::lifecycle::{EarlyReason, ExemptionReason, ExitKind, MILESTONES, StrikeOffCase};
 use serde::Deserialize;
@@ -19,9 +20,19 @@ pub(crate) enum FormKind {
     Badge,
     Exempt,
     Review,
+    Interrupt,
 }
 
 impl FormKind {
+    /// Every form, in the order of the page.
+    pub(crate) const ALL: [Self; 5] = [
+        Self::Exit,
+        Self::Badge,
+        Self::Exempt,
+        Self::Review,
+        Self::Interrupt,
+    ];
+
     /// The `action` value of the form.
     pub(crate) fn code(self) -> &'static str {
         match self {
@@ -29,13 +40,12 @@ impl FormKind {
             Self::Badge => "badge",
             Self::Exempt => "exempt",
             Self::Review => "review",
+            Self::Interrupt => "interrupt",
         }
     }
 
     pub(crate) fn parse(raw: &str) -> Option<Self> {
-        [Self::Exit, Self::Badge, Self::Exempt, Self::Review]
-            .into_iter()
-            .find(|k| k.code() == raw.trim())
+        Self::ALL.into_iter().find(|k| k.code() == raw.trim())
     }
 }
 
@@ -71,6 +81,9 @@ pub(crate) struct LifecycleForm {
     /// For `review`: `KEEP` (default) or `END`.
     #[serde(default)]
     pub outcome: String,
+    /// For `interrupt`: the first day counted again (the period is `day` up to it).
+    #[serde(default)]
+    pub until: String,
 }
 
 impl LifecycleForm {
@@ -93,6 +106,7 @@ impl LifecycleForm {
             "reason" => &self.reason,
             "review_on" => &self.review_on,
             "outcome" => &self.outcome,
+            "until" => &self.until,
             _ => "",
         }
     }
@@ -125,6 +139,10 @@ impl LifecycleForm {
                 decided_on: day,
                 reason: code::<ExemptionReason>("reason", &self.reason)?,
                 review_on: optional_date("review_on", &self.review_on)?,
+            }),
+            FormKind::Interrupt => LifecycleChange::Interrupt(Period {
+                from: day,
+                to: required_date("until", &self.until)?,
             }),
             FormKind::Review => LifecycleChange::Review(ExemptionReview {
                 reviewed_on: day,
@@ -246,6 +264,14 @@ mod tests {
                 ..
             }))
         ));
+        let mut interrupt = form("interrupt", "01/03/2020");
+        interrupt.until = "2020-06-01".into();
+        assert!(matches!(
+            interrupt.parse(Lang::Vi),
+            Ok(LifecycleChange::Interrupt(Period { .. }))
+        ));
+        interrupt.until.clear();
+        assert!(interrupt.parse(Lang::Vi).is_err());
         for bad in [
             form("exit", ""),
             form("nope", "01/10/2025"),

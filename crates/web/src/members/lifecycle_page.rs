@@ -90,13 +90,8 @@ impl LifecyclePage {
         MILESTONES.iter().map(u32::to_string).collect()
     }
 
-    fn kinds(&self) -> [FormKind; 4] {
-        [
-            FormKind::Exit,
-            FormKind::Badge,
-            FormKind::Exempt,
-            FormKind::Review,
-        ]
+    fn kinds(&self) -> [FormKind; 5] {
+        FormKind::ALL
     }
 }
 
