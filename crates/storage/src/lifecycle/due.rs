@@ -26,7 +26,7 @@ pub const BADGE_LOOKAHEAD_DAYS: i64 = 120;
 
 /// How long before the ceremony an admission decision may be taken, at most, for finding
 /// candidates (the rules give 30 working days; a margin for late ceremonies).
-const DECISION_LEAD_MONTHS: u32 = 6;
+const DECISION_LEAD_MONTHS: u32 = 3;
 
 impl Store {
     /// The badges due in the scope on `as_of`: members counted in the subtree that day
