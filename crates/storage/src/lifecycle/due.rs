@@ -24,10 +24,6 @@ use std::collections::HashMap;
 /// How far ahead the list looks for award days: the next round or two.
 pub const BADGE_LOOKAHEAD_DAYS: i64 = 120;
 
-/// How long before the ceremony an admission decision may be taken, at most, for finding
-/// candidates (the rules give 30 working days; a margin for late ceremonies).
-const DECISION_LEAD_MONTHS: u32 = 3;
-
 impl Store {
     /// The badges due in the scope on `as_of`: members counted in the subtree that day
     /// whose next milestone's award day falls within [`BADGE_LOOKAHEAD_DAYS`].
@@ -166,11 +162,11 @@ fn interruptions_of(
     Ok(out)
 }
 
-/// Members admitted so that a milestone is reached between the last award round and the
-/// look-ahead (a superset: `next_badge` decides), plus every member with an interruption
-/// (which pushes the milestone later by any length; they are few). The window reaches
-/// [`DECISION_LEAD_MONTHS`] past the admission days, since party age starts at the
-/// decision, which comes before the ceremony.
+/// Members whose party age reaches a milestone between the last award round and the
+/// look-ahead (a superset: `next_badge` decides): those admitted in the window, those whose
+/// dossier's decision (where party age starts) falls in it, and every member with an
+/// interruption (which pushes the milestone later by any length; they are few). Each set is
+/// read through its index, so the cost follows the members concerned, not the subtree.
 fn admitted_in_windows(conn: &mut DbConnection, day: Date) -> Result<Vec<i64>, StoreError> {
     let mut ids: Vec<i64> = party_age_interruptions::table
         .select(party_age_interruptions::member_id)
@@ -180,17 +176,21 @@ fn admitted_in_windows(conn: &mut DbConnection, day: Date) -> Result<Vec<i64>, S
         let back = Months::new(years * 12);
         let (Some(first), Some(last)) = (
             (day - Duration::days(110)).checked_sub_months(back),
-            (day + Duration::days(BADGE_LOOKAHEAD_DAYS))
-                .checked_sub_months(back)
-                .and_then(|d| d.checked_add_months(Months::new(DECISION_LEAD_MONTHS))),
+            (day + Duration::days(BADGE_LOOKAHEAD_DAYS)).checked_sub_months(back),
         ) else {
             continue;
         };
-        let found: Vec<i64> = members::table
+        let admitted: Vec<i64> = members::table
             .filter(members::admitted_on.between(first, last))
             .select(members::id)
             .load(conn)?;
-        ids.extend(found);
+        let decided: Vec<Option<i64>> = admission_dossiers::table
+            .filter(admission_dossiers::decision_on.between(first, last))
+            .filter(admission_dossiers::member_id.is_not_null())
+            .select(admission_dossiers::member_id)
+            .load(conn)?;
+        ids.extend(admitted);
+        ids.extend(decided.into_iter().flatten());
     }
     ids.sort_unstable();
     ids.dedup();

@@ -39,40 +39,51 @@ impl Store {
     }
 }
 
-/// The reviews due among the members of the subtree of `place` on `day`.
+/// The reviews due among the members of the subtree of `place` on `day`: the open
+/// exemptions with a review day within the horizon are found first (they are few), then kept
+/// when their member counts in the subtree that day.
 fn reviews_in(
     conn: &mut DbConnection,
     place: &Place,
     day: Date,
 ) -> Result<Vec<DueItem>, StoreError> {
     let horizon = day + Duration::days(EXEMPTION_LOOKAHEAD_DAYS);
-    let rows: Vec<(String, String, String, Date, Option<Date>)> = members_on_day(day, place)
-        .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
-        .inner_join(exemptions::table.on(exemptions::member_id.eq(members::id)))
+    let open: Vec<(i64, Date, Option<Date>)> = exemptions::table
         .filter(exemptions::ended_on.is_null())
         .filter(exemptions::review_on.le(horizon))
         .select((
-            members::code,
-            members::full_name,
-            organizations::code,
+            exemptions::member_id,
             exemptions::decided_on,
             exemptions::review_on,
         ))
         .load(conn)?;
-    rows.into_iter()
-        .filter_map(|(code, person, org, since, review)| {
-            review.map(|due_on| (code, person, org, since, due_on))
-        })
-        .map(|(subject, person, org, since, due_on)| {
-            Ok(DueItem {
-                kind: DueKind::ExemptionReview,
-                subject,
-                person,
-                org: OrgCode::parse(&org)
-                    .map_err(|_| StoreError::Corrupt(format!("organization code {org:?}")))?,
-                since,
-                due_on,
-            })
-        })
-        .collect()
+    let mut items = Vec::new();
+    for chunk in open.chunks(1000) {
+        let ids: Vec<i64> = chunk.iter().map(|(id, _, _)| *id).collect();
+        let rows: Vec<(i64, String, String, String)> = members_on_day(day, place)
+            .inner_join(organizations::table.on(organizations::id.eq(registrations::org_id)))
+            .filter(members::id.eq_any(&ids))
+            .select((
+                members::id,
+                members::code,
+                members::full_name,
+                organizations::code,
+            ))
+            .load(conn)?;
+        for (id, subject, person, org) in rows {
+            for (_, since, due_on) in chunk.iter().filter(|(m, _, _)| *m == id) {
+                let Some(due_on) = *due_on else { continue };
+                items.push(DueItem {
+                    kind: DueKind::ExemptionReview,
+                    subject: subject.clone(),
+                    person: person.clone(),
+                    org: OrgCode::parse(&org)
+                        .map_err(|_| StoreError::Corrupt(format!("organization code {org:?}")))?,
+                    since: *since,
+                    due_on,
+                });
+            }
+        }
+    }
+    Ok(items)
 }
