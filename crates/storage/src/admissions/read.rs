@@ -94,6 +94,29 @@ fn members_gone(conn: &mut DbConnection, day: Date) -> Result<HashSet<i64>, Stor
     Ok(ids.into_iter().collect())
 }
 
+/// The dossiers of an export, as `ho_so_ket_nap` carries them, by code: those of the
+/// cells `wanted` (`None` = every cell) that the scope reaches on its day.
+pub(crate) fn exported(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    wanted: Option<&[i64]>,
+) -> Result<Vec<Dossier>, StoreError> {
+    let reached = super::access::reached_ids(conn, scope, scope.today())?;
+    let cells: Option<Vec<i64>> = match (wanted, reached) {
+        (None, None) => None,
+        (Some(w), None) => Some(w.to_vec()),
+        (None, Some(r)) => Some(r),
+        (Some(w), Some(r)) => {
+            let r: HashSet<i64> = r.into_iter().collect();
+            Some(w.iter().copied().filter(|id| r.contains(id)).collect())
+        }
+    };
+    Ok(load(conn, cells.as_deref(), false)?
+        .iter()
+        .map(|(_, x)| dangvu_domain::admissions::interchange::file_form(x))
+        .collect())
+}
+
 /// The dossiers of `cells` (`None` = every cell); only those still waiting for a step with
 /// a deadline when `open_only`.
 fn load(

@@ -81,6 +81,10 @@ pub struct ImportSummary {
     pub effective_on: Date,
     /// Whether everything was rolled back.
     pub dry_run: bool,
+    /// What the file breaks without being refused (the **report** rules of
+    /// `ho_so_ket_nap`: a late decision, no awareness course…): the rows were kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<crate::interchange::Problem>,
 }
 
 impl ImportSummary {
@@ -96,6 +100,7 @@ impl ImportSummary {
             tables,
             effective_on,
             dry_run,
+            findings: Vec::new(),
         }
     }
 
