@@ -297,5 +297,13 @@ fn what_lies_outside_the_scope_reads_as_unknown() {
         let own = "HS-31,Lò Văn Páo,NAM,1990-01-01,,MV.D02.C01,2019-01-02,,,,,,,,,";
         let report = imported(import(&app, &d02, &file(&[own], &[])));
         assert_eq!(counts(&report), (1, 0, 0));
+        // Each account exports the dossiers of its own cells.
+        let codes = |caller: &Caller| -> Vec<String> {
+            let export = app.export_records(caller, None).unwrap();
+            export.dossiers.into_iter().map(|x| x.code).collect()
+        };
+        assert_eq!(codes(&d02), ["HS-31"]);
+        assert_eq!(codes(&account(Role::CanBoToChuc, "MV.D01")), ["HS-01"]);
+        assert_eq!(codes(&admin()), ["HS-01", "HS-31"]);
     }
 }

@@ -10,10 +10,11 @@ use crate::db::schema::{admission_dossiers as d, member_statuses};
 use crate::reports::figures::COUNTED_STATUSES;
 use crate::tree::access::visible_org;
 use crate::{Scope, StoreError};
-use dangvu_domain::Date;
 use dangvu_domain::admissions::Dossier;
 use dangvu_domain::admissions::deadlines::{WorkingDays, open_step};
+use dangvu_domain::dataset::Dataset;
 use dangvu_domain::due::DueItem;
+use dangvu_domain::{Date, MemberCode};
 use diesel::prelude::*;
 use std::collections::HashSet;
 
@@ -94,9 +95,34 @@ fn members_gone(conn: &mut DbConnection, day: Date) -> Result<HashSet<i64>, Stor
     Ok(ids.into_iter().collect())
 }
 
+/// `dataset` with the admission dossiers of the cells `wanted` (`None`: all) that the
+/// scope reaches — those whose introducers and admitted member the export holds, so that
+/// it imports into an empty database like the rest of it. A dossier that names a member
+/// the caller's export leaves out (an introducer now registered outside the subtree) is
+/// left out too; it stays stored, and a file without it does not touch it.
+pub(crate) fn with_dossiers(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    wanted: Option<&[i64]>,
+    mut dataset: Dataset,
+) -> Result<Dataset, StoreError> {
+    let held: HashSet<&MemberCode> = dataset.members.iter().map(|m| &m.code).collect();
+    let dossiers = exported(conn, scope, wanted)?
+        .into_iter()
+        .filter(|x| {
+            x.introducers
+                .members()
+                .chain(x.member.iter())
+                .all(|m| held.contains(m))
+        })
+        .collect();
+    dataset.dossiers = dossiers;
+    Ok(dataset)
+}
+
 /// The dossiers of an export, as `ho_so_ket_nap` carries them, by code: those of the
 /// cells `wanted` (`None` = every cell) that the scope reaches on its day.
-pub(crate) fn exported(
+fn exported(
     conn: &mut DbConnection,
     scope: &Scope,
     wanted: Option<&[i64]>,

@@ -76,9 +76,8 @@ pub(crate) fn collect(
     let Some(root) = org.or(scope.root()) else {
         let ids: Vec<i64> = stored::member_ids(conn)?.into_values().collect();
         let wanted: BTreeSet<i64> = orgs.ids.values().copied().collect();
-        let mut dataset = assemble(conn, orgs, &wanted, ids, true)?;
-        dataset.dossiers = crate::admissions::read::exported(conn, scope, None)?;
-        return Ok(dataset);
+        let dataset = assemble(conn, orgs, &wanted, ids, true)?;
+        return crate::admissions::read::with_dossiers(conn, scope, None, dataset);
     };
     let root_id = access::visible_org(conn, scope, root.as_str())?;
     let below = ever_below(conn, root_id)?;
@@ -108,9 +107,8 @@ pub(crate) fn collect(
         }
         None => member_ids,
     };
-    let mut dataset = assemble(conn, orgs, &subtree, seen, false)?;
-    dataset.dossiers = crate::admissions::read::exported(conn, scope, Some(&subtree_list))?;
-    Ok(dataset)
+    let dataset = assemble(conn, orgs, &subtree, seen, false)?;
+    crate::admissions::read::with_dossiers(conn, scope, Some(&subtree_list), dataset)
 }
 
 /// When each organization lay under one of `root_id`'s paths: every `org_paths` row in
