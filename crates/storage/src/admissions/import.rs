@@ -22,7 +22,7 @@ use dangvu_domain::admissions::interchange::{judge_row, merge_row};
 use dangvu_domain::calendar::WorkingCalendar;
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::interchange::merge::{ImportCounts, ImportSummary};
-use dangvu_domain::interchange::{Problem, SheetRows, Table, dossier_problem};
+use dangvu_domain::interchange::{Problem, SheetRows, Table, capped, dossier_problem};
 use diesel::prelude::*;
 
 /// A dossier of the file ready to be written: its stored id and facts, if any.
@@ -83,8 +83,9 @@ pub(crate) fn import_dossiers(
         planned.push(Planned { stored, merged });
     }
     if !problems.is_empty() {
-        return Err(ImportError::Refused(problems));
+        return Err(ImportError::Refused(capped(problems)));
     }
+    summary.findings = capped(std::mem::take(&mut summary.findings));
     let mut counts = ImportCounts::default();
     for Planned { stored, merged } in planned {
         match stored {

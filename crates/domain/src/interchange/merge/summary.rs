@@ -82,9 +82,14 @@ pub struct ImportSummary {
     /// Whether everything was rolled back.
     pub dry_run: bool,
     /// What the file breaks without being refused (the **report** rules of
-    /// `ho_so_ket_nap`: a late decision, no awareness course…): the rows were kept.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// `ho_so_ket_nap`: a late decision, no awareness course…): the rows were kept. The
+    /// audit row records how many, not each one (a district's file may hold thousands).
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "count_of")]
     pub findings: Vec<crate::interchange::Problem>,
+}
+
+fn count_of<S: serde::Serializer, T>(list: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(list.len() as u64)
 }
 
 impl ImportSummary {
