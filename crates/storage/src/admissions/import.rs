@@ -53,7 +53,11 @@ pub(crate) fn import_dossiers(
     for (i, row) in dossiers.iter().enumerate() {
         let at = request.rows.and_then(|r| SheetRows::at(&r.dossiers, i));
         let stored = stored_dossier(conn, &row.code)?;
-        if let Some(problem) = outside(conn, scope, row, stored.as_ref(), at)? {
+        let refused = match unknown(conn, row, at)? {
+            Some(problem) => Some(problem),
+            None => outside(conn, scope, row, stored.as_ref(), at)?,
+        };
+        if let Some(problem) = refused {
             problems.push(problem);
             continue;
         }
@@ -149,6 +153,57 @@ fn outside(
                 }));
             }
             Err(other) => return Err(other),
+        }
+    }
+    Ok(None)
+}
+
+/// The refusal of a row naming a cell or member that is not stored (after the file's own
+/// are written). A file's references were checked when it was read; a dataset built in code
+/// was not.
+fn unknown(
+    conn: &mut DbConnection,
+    row: &Dossier,
+    at: Option<usize>,
+) -> Result<Option<Problem>, StoreError> {
+    let problem = |column: &str, value: &str, what: (&str, &str)| Problem {
+        table: Table::HoSoKetNap,
+        row: at,
+        column: Some(column.to_owned()),
+        value: value.to_owned(),
+        reason_vi: format!(
+            "không có {} mang mã này (trong tệp hay trong dữ liệu hiện có)",
+            what.0
+        ),
+        reason_en: format!(
+            "no {} has this code (in the file or among existing records)",
+            what.1
+        ),
+    };
+    if crate::tree::sql::org_id_query(row.cell.as_str())
+        .first::<i64>(conn)
+        .optional()?
+        .is_none()
+    {
+        return Ok(Some(problem(
+            "ma_chi_bo",
+            row.cell.as_str(),
+            ("tổ chức", "organization"),
+        )));
+    }
+    let members = [
+        ("ma_nguoi_gioi_thieu_1", row.introducers.first.as_ref()),
+        ("ma_nguoi_gioi_thieu_2", row.introducers.second.as_ref()),
+        ("ma_dang_vien", row.member.as_ref()),
+    ];
+    for (column, code) in members {
+        let Some(code) = code else { continue };
+        if admitted_on(conn, code.as_str())?.is_none() {
+            return Ok(Some(problem(
+                column,
+                code.as_str(),
+                ("đảng viên", "member"),
+            )));
         }
     }
     Ok(None)
