@@ -194,16 +194,14 @@ pub fn dossier_problem(
                 .unwrap_or_default(),
         ),
         Check::DatesOutOfOrder => {
-            let key = failed.detail.split(' ').nth(3).unwrap_or("ngay_ket_nap");
-            let column = [
-                "ngay_nghi_quyet_chi_bo",
-                "ngay_quyet_dinh",
-                "ngay_ket_nap",
-                "ngay_de_nghi",
-            ]
-            .into_iter()
-            .find(|c| *c == key)
-            .unwrap_or("ngay_ket_nap");
+            // The detail reads `earlier-column day > later-column day`: the later column is
+            // the one to fix; the stored proposal has no column, the resolution precedes it.
+            let column = match failed.detail.split(' ').nth(3) {
+                Some("ngay_vao_danh_sach") => "ngay_vao_danh_sach",
+                Some("ngay_nghi_quyet_chi_bo" | "ngay_de_nghi") => "ngay_nghi_quyet_chi_bo",
+                Some("ngay_quyet_dinh") => "ngay_quyet_dinh",
+                _ => "ngay_ket_nap",
+            };
             (column, failed.detail.clone())
         }
         Check::MissingStep => ("ngay_quyet_dinh", String::new()),
