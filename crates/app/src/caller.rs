@@ -6,11 +6,11 @@
 //! one per request (the web from the signed-in account, the command line as the local
 //! administrator) and cannot widen it.
 
-use crate::{AuditContext, Scope};
+use crate::{AuditContext, Error, Scope};
 use chrono::NaiveDateTime;
 use dangvu_domain::Date;
 use dangvu_domain::actor::Actor;
-use dangvu_domain::roles::Role;
+use dangvu_domain::roles::{Capability, Role};
 
 /// The person or process a use case acts for.
 #[derive(Debug, Clone)]
@@ -57,6 +57,15 @@ impl Caller {
     /// How the caller's actions are written to the audit log.
     pub fn audit(&self) -> &AuditContext {
         &self.audit
+    }
+
+    /// `Forbidden` unless the caller's role may do `capability`.
+    pub(crate) fn permit(&self, capability: Capability) -> Result<(), Error> {
+        if self.role.can(capability) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden)
+        }
     }
 
     /// Whether the caller may see whole citizen IDs; otherwise every one is masked before

@@ -21,6 +21,7 @@ mod due;
 mod error;
 mod installation;
 mod interchange;
+mod lifecycle;
 mod members;
 mod reports;
 mod tree;
@@ -37,6 +38,7 @@ pub use interchange::{
     CONFLICT_LIMIT, CONFLICT_WINDOW, ExportCounts, ExportFile, ExportFormat, ImportOutcome,
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
+pub use lifecycle::{LifecycleChange, MemberLifecycle};
 pub use reports::SummaryView;
 pub use tree::{OrgOverview, OrgPick, RootNode};
 
@@ -45,10 +47,12 @@ pub use tree::{OrgOverview, OrgPick, RootNode};
 pub mod records {
     pub use dangvu_storage::{
         AccountView, AuditBreak, AuditEntry, AuditFilter, AuditHead, AuditPage, AuditReport,
-        AuditVerification, ChainHash, DemoAccount, DossierQuery, DossierView, ExpectedHead,
-        LoadStats, MemberCursor, MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount,
-        NewDossier, OrgChild, OrgDetail, OrgRef, ParentPeriod, RatingView, RegistrationView,
-        StatusView, StepOutcome, TokenView,
+        AuditVerification, BadgeAward, ChainHash, DemoAccount, DossierQuery, DossierView,
+        ExemptionReview, ExemptionView, ExpectedHead, LifecycleView, LoadStats, MemberCursor,
+        MemberDetail, MemberListItem, MemberPage, MemberQuery, NewAccount, NewBadgeAward,
+        NewDossier, NewExemption, NewExit, OrgChild, OrgDetail, OrgRef, ParentPeriod, RatingView,
+        RegistrationView, ReviewOutcome, StatusView, StepOutcome, TimelineEntry, TimelineWhat,
+        TokenView,
     };
 }
 

@@ -51,6 +51,7 @@ mod entries;
 mod events;
 mod history;
 mod lifecycle;
+pub mod lifecycle_records;
 mod names;
 mod people;
 mod pick;

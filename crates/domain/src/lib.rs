@@ -18,6 +18,7 @@ pub mod interchange;
 pub mod lifecycle;
 pub mod membership;
 pub mod privacy;
+pub mod ratings;
 pub mod roles;
 pub mod standing;
 pub mod summary;

@@ -14,7 +14,7 @@ use crate::audit::page as audit_page;
 use crate::calendar::page as calendar_page;
 use crate::error::{AppError, Entity};
 use crate::interchange::{export_page as export, import_page};
-use crate::members::{list_page as members, profile_page as profile};
+use crate::members::{lifecycle_page as lifecycle, list_page as members, profile_page as profile};
 use crate::reports::summary_page as reports;
 use crate::state::AppState;
 use crate::tree::{org_page as orgs, tree_page as tree};
@@ -127,6 +127,8 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/orgs/{code}", READ, Resource::OrgInPath, || get(orgs::show_org)),
     page(Verb::Get, "/orgs/{code}/members", READ, Resource::OrgInPath, || get(members::list_members)),
     page(Verb::Get, "/members/{code}", READ_OR_OWN, Resource::MemberInPath, || get(profile::show_member)),
+    page(Verb::Get, "/members/{code}/lifecycle", WRITE, Resource::MemberInPath, || get(lifecycle::show_lifecycle)),
+    page(Verb::Post, "/members/{code}/lifecycle", WRITE, Resource::MemberInPath, || post(lifecycle::record_change)),
     page(Verb::Get, "/reports/summary", READ, Resource::OrgInQuery, || get(reports::show_summary)),
     page(Verb::Get, "/admissions", READ, Resource::OrgInQuery, || get(admissions::show_list)),
     page(Verb::Get, "/admissions/new", WRITE, Resource::None, || get(admissions::show_new)),

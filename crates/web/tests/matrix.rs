@@ -109,6 +109,14 @@ fn example(spec: &RouteSpec) -> Example {
         (Verb::Get, "/admissions/{code}" | "/api/v1/admissions/{ma}")
         | (Verb::Post, "/admissions/{code}/step") => ok(404),
         (Verb::Get, "/api/v1/admissions") => ok(200),
+        // A member's lifecycle: the forms; a form without its day (the form back, 422,
+        // nothing written); the API's read, and a form body that is not JSON.
+        (Verb::Get, "/members/{code}/lifecycle" | "/api/v1/members/{ma}/lifecycle") => ok(200),
+        (Verb::Post, "/members/{code}/lifecycle") => Example {
+            body: "action=exit&day=",
+            ..ok(422)
+        },
+        (Verb::Post, "/api/v1/members/{ma}/lifecycle") => ok(400),
         // A form body is not JSON.
         (Verb::Post, "/api/v1/admissions" | "/api/v1/admissions/{ma}/steps") => ok(400),
         (

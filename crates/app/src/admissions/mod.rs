@@ -90,9 +90,5 @@ impl App {
 
 /// `Forbidden` unless the caller's role may do `capability`.
 fn permit(caller: &Caller, capability: Capability) -> Result<(), Error> {
-    if caller.role().can(capability) {
-        Ok(())
-    } else {
-        Err(Error::Forbidden)
-    }
+    caller.permit(capability)
 }

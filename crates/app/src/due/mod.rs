@@ -57,6 +57,7 @@ impl App {
             .store
             .admission_due_items(&narrowed, as_of, &calendar)?;
         items.extend(self.store.badge_due_items(&narrowed, as_of)?);
+        items.extend(self.store.exemption_due_items(&narrowed, as_of)?);
         sort_by_urgency(&mut items);
         Ok(DueList { org, as_of, items })
     }
@@ -69,9 +70,10 @@ impl App {
     /// badge candidates on every visit. The count is the due list's `overdue()`.
     pub fn overdue_count(&self, caller: &Caller, as_of: Date) -> Result<usize, Error> {
         let calendar = self.working_calendar()?;
-        let items = self
+        let mut items = self
             .store
             .admission_due_items(caller.scope(), as_of, &calendar)?;
+        items.extend(self.store.exemption_due_items(caller.scope(), as_of)?);
         Ok(items.iter().filter(|i| i.is_overdue(as_of)).count())
     }
 

@@ -9,6 +9,7 @@ pub mod badges;
 pub mod exemption;
 pub mod exits;
 pub mod party_age;
+pub mod records;
 pub mod transfers;
 
 pub use badges::{

@@ -164,7 +164,7 @@ pub(crate) fn load(
 }
 
 /// The ids of members (`members`) or organizations by code.
-fn ids(
+pub(crate) fn ids(
     conn: &mut DbConnection,
     codes: &[&str],
     of_members: bool,

@@ -82,6 +82,8 @@ stored_names! {
         LifecycleBadge => "lifecycle.badge",
         /// A period not counting towards party age was recorded.
         LifecycleInterruption => "lifecycle.interruption",
+        /// An exemption from Party activities was decided, reviewed or ended.
+        LifecycleExemption => "lifecycle.exemption",
         /// A day of the installation's working-day calendar was added or corrected.
         CalendarSet => "calendar.set",
         /// The rows written before chaining existed were chained, once, by the upgrade

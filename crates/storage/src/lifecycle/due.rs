@@ -6,12 +6,15 @@
 //! range per milestone), then kept when they count as members of the subtree on the day.
 
 use crate::db::conn::DbConnection;
-use crate::db::schema::{badge_awards, members, organizations, registrations};
+use crate::db::schema::{
+    admission_dossiers, badge_awards, members, organizations, party_age_interruptions,
+    registrations,
+};
 use crate::reports::figures::members_on_day;
 use crate::tree::sql::{Place, place_on};
 use crate::{Scope, Store, StoreError};
 use chrono::{Duration, Months};
-use dangvu_domain::dates::Date;
+use dangvu_domain::dates::{Date, Period};
 use dangvu_domain::due::{DueItem, DueKind};
 use dangvu_domain::lifecycle::{MILESTONES, PartyAgeFacts, upcoming_badge};
 use dangvu_domain::{OrgCode, actor::Reach};
@@ -20,6 +23,10 @@ use std::collections::HashMap;
 
 /// How far ahead the list looks for award days: the next round or two.
 pub const BADGE_LOOKAHEAD_DAYS: i64 = 120;
+
+/// How long before the ceremony an admission decision may be taken, at most, for finding
+/// candidates (the rules give 30 working days; a margin for late ceremonies).
+const DECISION_LEAD_MONTHS: u32 = 3;
 
 impl Store {
     /// The badges due in the scope on `as_of`: members counted in the subtree that day
@@ -37,7 +44,7 @@ impl Store {
 }
 
 /// The places whose subtrees make the scope on `day` (the roots for the whole installation).
-fn places_of_scope(
+pub(super) fn places_of_scope(
     conn: &mut DbConnection,
     scope: &Scope,
     day: Date,
@@ -76,12 +83,14 @@ fn badges_in(
             ))
             .load(conn)?;
         let awarded = awarded_of(conn, chunk)?;
+        let decisions = decisions_of(conn, chunk)?;
+        let mut interruptions = interruptions_of(conn, chunk)?;
         for (id, code, person, admitted, org) in rows {
             let facts = PartyAgeFacts {
-                decision: None,
+                decision: decisions.get(&id).copied(),
                 admitted: Some(admitted),
                 official: true,
-                interruptions: Vec::new(),
+                interruptions: interruptions.remove(&id).unwrap_or_default(),
                 override_start: None,
             };
             let done = awarded.get(&id).map(Vec::as_slice).unwrap_or_default();
@@ -121,15 +130,59 @@ fn awarded_of(conn: &mut DbConnection, ids: &[i64]) -> Result<HashMap<i64, Vec<u
     Ok(out)
 }
 
+/// The admission decision of each of `ids` that has a dossier (party age starts there).
+fn decisions_of(conn: &mut DbConnection, ids: &[i64]) -> Result<HashMap<i64, Date>, StoreError> {
+    let rows: Vec<(Option<i64>, Option<Date>)> = admission_dossiers::table
+        .filter(admission_dossiers::member_id.eq_any(ids))
+        .filter(admission_dossiers::decision_on.is_not_null())
+        .select((
+            admission_dossiers::member_id,
+            admission_dossiers::decision_on,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, day)| Some((id?, day?)))
+        .collect())
+}
+
+/// The periods that do not count towards party age, of each of `ids`.
+fn interruptions_of(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> Result<HashMap<i64, Vec<Period>>, StoreError> {
+    let rows: Vec<(i64, Date, Date)> = party_age_interruptions::table
+        .filter(party_age_interruptions::member_id.eq_any(ids))
+        .select((
+            party_age_interruptions::member_id,
+            party_age_interruptions::valid_from,
+            party_age_interruptions::valid_to,
+        ))
+        .load(conn)?;
+    let mut out: HashMap<i64, Vec<Period>> = HashMap::new();
+    for (id, from, to) in rows {
+        out.entry(id).or_default().push(Period { from, to });
+    }
+    Ok(out)
+}
+
 /// Members admitted so that a milestone is reached between the last award round and the
-/// look-ahead (a superset: `next_badge` decides).
+/// look-ahead (a superset: `next_badge` decides), plus every member with an interruption
+/// (which pushes the milestone later by any length; they are few). The window reaches
+/// [`DECISION_LEAD_MONTHS`] past the admission days, since party age starts at the
+/// decision, which comes before the ceremony.
 fn admitted_in_windows(conn: &mut DbConnection, day: Date) -> Result<Vec<i64>, StoreError> {
-    let mut ids = Vec::new();
+    let mut ids: Vec<i64> = party_age_interruptions::table
+        .select(party_age_interruptions::member_id)
+        .distinct()
+        .load(conn)?;
     for years in MILESTONES {
         let back = Months::new(years * 12);
         let (Some(first), Some(last)) = (
             (day - Duration::days(110)).checked_sub_months(back),
-            (day + Duration::days(BADGE_LOOKAHEAD_DAYS)).checked_sub_months(back),
+            (day + Duration::days(BADGE_LOOKAHEAD_DAYS))
+                .checked_sub_months(back)
+                .and_then(|d| d.checked_add_months(Months::new(DECISION_LEAD_MONTHS))),
         ) else {
             continue;
         };

@@ -20,6 +20,7 @@ pub(crate) fn view(conn: &mut DbConnection, id: i64) -> Result<LifecycleView, St
         facts: party_age_facts(conn, id)?,
         awards: awards(conn, id)?,
         timeline: timeline(conn, id)?,
+        exemptions: super::exemptions::exemptions_of(conn, id)?,
     })
 }
 

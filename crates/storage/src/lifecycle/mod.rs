@@ -7,10 +7,14 @@
 //! pre-summed figures of the cells touched (docs/architecture.md, "Adding a workflow", 7).
 
 mod due;
+mod exemption_due;
+mod exemptions;
 mod facts;
 mod history;
+mod load;
 mod use_cases;
 mod views;
 
 pub use due::BADGE_LOOKAHEAD_DAYS;
+pub use exemption_due::EXEMPTION_LOOKAHEAD_DAYS;
 pub use views::*;

@@ -43,6 +43,7 @@ impl Store {
         }
         self.write(|c| {
             let id = visible_member(c, scope, code)?;
+            super::exemptions::require_admitted(c, id, exit.on)?;
             history::tracked(c, id, |c| {
                 history::set_status_from(c, id, exit.kind.status(), exit.on)?;
                 history::close_registration(c, id, exit.on)
@@ -124,7 +125,7 @@ impl Store {
 }
 
 /// The audit row of a lifecycle change of member `code`, the change as JSON.
-fn audited(
+pub(super) fn audited(
     conn: &mut DbConnection,
     ctx: &AuditContext,
     action: AuditAction,

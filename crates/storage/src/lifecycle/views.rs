@@ -1,7 +1,9 @@
 //! What the lifecycle use cases take and give.
 
 use dangvu_domain::Date;
-use dangvu_domain::lifecycle::{EarlyReason, ExitKind, PartyAgeFacts, StrikeOffCase};
+use dangvu_domain::lifecycle::{
+    EarlyReason, ExemptionReason, ExitKind, PartyAgeFacts, StrikeOffCase,
+};
 use serde::Serialize;
 
 /// An exit to record: how, from which day, and (for xóa tên) the Charter's case.
@@ -67,4 +69,51 @@ pub struct LifecycleView {
     pub awards: Vec<BadgeAward>,
     /// Statuses and registrations in date order.
     pub timeline: Vec<TimelineEntry>,
+    /// Exemptions from activities, the latest first.
+    pub exemptions: Vec<ExemptionView>,
+}
+
+/// An exemption decided by the cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewExemption {
+    /// The day of the cell's decision; the member is exempted from that day.
+    pub decided_on: Date,
+    /// Why.
+    pub reason: ExemptionReason,
+    /// When the cell will look at it again (health exemptions usually have one).
+    pub review_on: Option<Date>,
+}
+
+/// The cell's review of an open exemption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExemptionReview {
+    /// The day of the review.
+    pub reviewed_on: Date,
+    /// What the cell decided.
+    pub outcome: ReviewOutcome,
+}
+
+/// What a review of an exemption decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ReviewOutcome {
+    /// The exemption goes on, to be reviewed again on the day given (or not at all).
+    Keep {
+        /// The next review's day.
+        next_review: Option<Date>,
+    },
+    /// The exemption ends on the review's day: the member takes part again.
+    End,
+}
+
+/// An exemption as the member's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExemptionView {
+    /// The cell's decision.
+    pub decided_on: Date,
+    /// Why.
+    pub reason: ExemptionReason,
+    /// The next review, while open.
+    pub review_on: Option<Date>,
+    /// The day it ended, once ended.
+    pub ended_on: Option<Date>,
 }

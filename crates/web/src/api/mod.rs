@@ -22,7 +22,7 @@ use crate::state::AppState;
 use crate::ui::i18n::Lang;
 use axum::Json;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get};
+use axum::routing::{MethodRouter, get, post};
 use schema::ErrorDetail;
 
 const fn api(
@@ -52,6 +52,8 @@ pub(crate) const ROUTES: &[RouteSpec] = &[
     api("/api/v1/orgs/{ma}/children", READ, Resource::OrgInPath, || get(crate::tree::api::list_children)),
     api("/api/v1/members", READ, Resource::OrgInQuery, || get(crate::members::api::list_members)),
     api("/api/v1/members/{ma}", READ_OR_OWN, Resource::MemberInPath, || get(crate::members::api::get_member)),
+    api("/api/v1/members/{ma}/lifecycle", READ_OR_OWN, Resource::MemberInPath, || get(crate::members::lifecycle_api::get_lifecycle)),
+    RouteSpec { verb: Verb::Post, ..api("/api/v1/members/{ma}/lifecycle", crate::routes::WRITE, Resource::MemberInPath, || post(crate::members::lifecycle_api::post_lifecycle)) },
     api("/api/v1/reports/summary", READ, Resource::OrgInQuery, || get(crate::reports::api::get_summary)),
     api("/api/v1/reports/term", READ, Resource::OrgInQuery, || get(crate::reports::term_api::get_term)),
     api("/api/v1/due", READ, Resource::OrgInQuery, || get(crate::due::api::get_due)),

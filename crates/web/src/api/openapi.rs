@@ -61,6 +61,8 @@ const SESSION: &str = "session";
         crate::tree::api::list_children,
         crate::members::api::list_members,
         crate::members::api::get_member,
+        crate::members::lifecycle_api::get_lifecycle,
+        crate::members::lifecycle_api::post_lifecycle,
         crate::reports::api::get_summary,
         crate::reports::term_api::get_term,
         crate::due::api::get_due,

@@ -35,6 +35,7 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::LifecycleExit => "audit_action.lifecycle_exit",
         AuditAction::LifecycleBadge => "audit_action.lifecycle_badge",
         AuditAction::LifecycleInterruption => "audit_action.lifecycle_interruption",
+        AuditAction::LifecycleExemption => "audit_action.lifecycle_exemption",
     }
 }
 

@@ -12,10 +12,7 @@ use crate::ui::i18n::Lang;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dangvu_app::StoreError;
-use dangvu_domain::{Date, DomainError};
-
-/// Longest piece of user input echoed back in a message.
-const ECHO_LIMIT: usize = 64;
+use dangvu_domain::DomainError;
 
 /// Something a request could not get.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -34,6 +31,10 @@ pub(crate) enum AppError {
     /// No valid session or token: the caller must sign in.
     #[error("not signed in")]
     Unauthorized,
+    /// The change breaks a rule of the records (a day out of order, a member not in the
+    /// state the change needs): the message is storage's, "Vietnamese / English".
+    #[error("refused: {0}")]
+    Refused(String),
     /// The signed-in account's role may not do this.
     #[error("forbidden")]
     Forbidden,
@@ -65,71 +66,6 @@ pub(crate) enum Entity {
     Page,
 }
 
-/// A request parameter that cannot be used, named by its query key.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum BadInput {
-    /// A required parameter is absent or empty.
-    #[error("{field} is required")]
-    Missing {
-        /// The query key.
-        field: &'static str,
-    },
-    /// Not a date.
-    #[error("{field}: not a date: {value:?}")]
-    Date {
-        /// The query key.
-        field: &'static str,
-        /// The value as given.
-        value: String,
-    },
-    /// Not a code.
-    #[error("{field}: not a code: {value:?}")]
-    Code {
-        /// The query key.
-        field: &'static str,
-        /// The value as given.
-        value: String,
-    },
-    /// A period that ends before it starts.
-    #[error("the period {from}..{to} ends before it starts")]
-    ReversedPeriod {
-        /// First day.
-        from: Date,
-        /// Last day.
-        to: Date,
-    },
-    /// A page link whose cursor was altered.
-    #[error("invalid page cursor")]
-    Cursor,
-    /// A query string or path that cannot be read at all.
-    #[error("malformed request: {0}")]
-    Malformed(String),
-    /// A query parameter or form field holding a control character such as NUL.
-    #[error("{field}: contains a control character")]
-    ControlCharacter {
-        /// The parameter's name (its control characters removed).
-        field: String,
-    },
-    /// Not a whole number in the range the field takes (a count of working days, a year).
-    #[error("{field}: not a number from {min} to {max}: {value:?}")]
-    Number {
-        /// The query key or form field.
-        field: &'static str,
-        /// The value as given.
-        value: String,
-        /// The smallest accepted.
-        min: i64,
-        /// The largest accepted.
-        max: i64,
-    },
-    /// A page size outside 1..=[`MAX_PAGE_LIMIT`], or not a number.
-    #[error("limit: not a page size: {value:?}")]
-    Limit {
-        /// The value as given.
-        value: String,
-    },
-}
-
 /// Largest page size a list of the API answers.
 pub(crate) const MAX_PAGE_LIMIT: u32 = 500;
 
@@ -157,6 +93,7 @@ pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
     ("import_refused", 422),
     ("invalid_field", 422),
     ("step_refused", 422),
+    ("change_refused", 422),
     ("internal", 500),
     ("busy", 503),
 ];
@@ -167,6 +104,7 @@ impl AppError {
         match self {
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
             AppError::BadInput(_) => StatusCode::BAD_REQUEST,
+            AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -179,6 +117,7 @@ impl AppError {
         match self {
             AppError::NotFound { .. } => "not_found",
             AppError::BadInput(bad) => bad.code(),
+            AppError::Refused(_) => "change_refused",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Csrf => "csrf",
@@ -200,6 +139,7 @@ impl AppError {
                 lang.fill(key, &[("code", &echo(code))])
             }
             AppError::BadInput(bad) => bad.message(lang),
+            AppError::Refused(both) => in_language(both, lang),
             AppError::Unauthorized => lang.t("error.unauthorized").into_owned(),
             AppError::Forbidden => lang.t("error.forbidden").into_owned(),
             AppError::Csrf => lang.t("error.csrf").into_owned(),
@@ -218,85 +158,13 @@ impl AppError {
     }
 }
 
-impl BadInput {
-    /// The stable code of this kind of bad input (see [`ERROR_CODES`]).
-    pub(crate) fn code(&self) -> &'static str {
-        match self {
-            BadInput::Missing { .. } => "missing_parameter",
-            BadInput::Date { .. } => "invalid_date",
-            BadInput::Code { .. } => "invalid_code",
-            BadInput::ReversedPeriod { .. } => "invalid_period",
-            BadInput::Cursor => "invalid_cursor",
-            BadInput::Limit { .. } => "invalid_limit",
-            BadInput::Number { .. } => "invalid_number",
-            BadInput::Malformed(_) => "malformed_request",
-            BadInput::ControlCharacter { .. } => "invalid_text",
-        }
+/// The part of a "Vietnamese / English" message in `lang` (the whole when not split).
+pub(crate) fn in_language(both: &str, lang: Lang) -> String {
+    match (both.split_once(" / "), lang) {
+        (Some((vi, _)), Lang::Vi) => vi.to_string(),
+        (Some((_, en)), Lang::En) => en.to_string(),
+        (None, _) => both.to_string(),
     }
-
-    fn message(&self, lang: Lang) -> String {
-        let field_label = |field: &str| {
-            let key = format!("field.{field}");
-            let label = lang.t_dynamic(&key);
-            if label == key {
-                field.to_string()
-            } else {
-                label
-            }
-        };
-        match self {
-            BadInput::Missing { field } => {
-                lang.fill("error.missing", &[("field", &field_label(field))])
-            }
-            BadInput::Date { field, value } => lang.fill(
-                "error.bad_date",
-                &[("field", &field_label(field)), ("value", &echo(value))],
-            ),
-            BadInput::Code { field, value } => lang.fill(
-                "error.bad_code",
-                &[("field", &field_label(field)), ("value", &echo(value))],
-            ),
-            BadInput::ReversedPeriod { from, to } => lang.fill(
-                "error.reversed_period",
-                &[("from", &lang.date(from)), ("to", &lang.date(to))],
-            ),
-            BadInput::Cursor => lang.t("error.bad_cursor").into_owned(),
-            BadInput::Malformed(_) => lang.t("error.malformed").into_owned(),
-            BadInput::ControlCharacter { field } => {
-                lang.fill("error.control_character", &[("field", &field_label(field))])
-            }
-            BadInput::Number {
-                field,
-                value,
-                min,
-                max,
-            } => lang.fill(
-                "error.bad_number",
-                &[
-                    ("field", &field_label(field)),
-                    ("value", &echo(value)),
-                    ("min", &min.to_string()),
-                    ("max", &max.to_string()),
-                ],
-            ),
-            BadInput::Limit { value } => lang.fill(
-                "api_docs.bad_limit",
-                &[
-                    ("value", &echo(value)),
-                    ("max", &MAX_PAGE_LIMIT.to_string()),
-                ],
-            ),
-        }
-    }
-}
-
-/// Cuts user input down to a length that is safe to repeat in a message.
-fn echo(value: &str) -> String {
-    let mut out: String = value.chars().take(ECHO_LIMIT).collect();
-    if value.chars().count() > ECHO_LIMIT {
-        out.push('…');
-    }
-    out
 }
 
 impl From<StoreError> for AppError {
@@ -312,6 +180,7 @@ impl From<StoreError> for AppError {
                 code,
             },
             StoreError::Busy | StoreError::Connection(_) => AppError::Busy(err.to_string()),
+            StoreError::Invalid(message) => AppError::Refused(message),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -360,6 +229,10 @@ pub(crate) fn with_retry_after(response: &mut Response) {
         );
     }
 }
+
+mod bad_input;
+pub(crate) use bad_input::BadInput;
+use bad_input::echo;
 
 #[cfg(test)]
 mod tests;

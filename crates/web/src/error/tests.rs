@@ -1,6 +1,7 @@
 //! The error contract: statuses, stable codes and messages that never leak internals.
 
 use super::*;
+use dangvu_domain::Date;
 
 #[test]
 fn store_not_found_becomes_a_404_naming_the_code() {

@@ -2,12 +2,15 @@
 //!
 //! The member sheet, the admission and full-membership dates, and the three histories a
 //! Party committee checks: where the member was registered and when, the status changes,
-//! and the yearly ratings, under a badge saying where the member stands today (the status
+//! and the yearly ratings, with the member's party age, next badge, badges and exemptions
+//! (and, for staff and cell secretaries, the link to record an exit, a badge or an
+//! exemption), under a badge saying where the member stands today (the status
 //! history decides: a member who died is not headed "official"); organizations outside the
 //! reader's scope are named without a link. Storage answers only within the reader's scope (a member outside
 //! it is "not found"); every opening is written to the audit log as a read, and the citizen
 //! ID is masked unless the reader's role needs it (both by the use case).
 
+use super::life_card::LifeCard;
 use crate::accounts::auth::Authenticated;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -20,6 +23,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use dangvu_app::records::MemberDetail;
 use dangvu_domain::Date;
+use dangvu_domain::roles::Capability;
 use dangvu_domain::standing::{Standing, standing_on};
 use std::borrow::Cow;
 
@@ -32,6 +36,10 @@ pub(crate) struct MemberPage {
     pub chrome: Chrome,
     pub today: Date,
     pub member: MemberDetail,
+    /// Party age, badges and exemptions.
+    pub card: LifeCard,
+    /// Whether the reader may record the member's lifecycle (staff, cell secretaries).
+    pub can_write: bool,
 }
 
 impl MemberPage {
@@ -86,10 +94,16 @@ pub(crate) async fn show_member(
     tracing::Span::current().record("member", code.as_str());
     let today = state.today();
     let caller = auth.caller();
-    let member = state
-        .run(move |app| app.open_member(&caller, &code))
+    let (member, life) = state
+        .run(move |app| app.member_with_lifecycle(&caller, &code, today))
         .await?;
     render(&MemberPage {
+        card: LifeCard {
+            lang: ctx.lang,
+            today,
+            life,
+        },
+        can_write: auth.role().can(Capability::WriteRecords),
         lang: ctx.lang,
         here: ctx.here,
         chrome: ctx.chrome,

@@ -1,5 +1,6 @@
 //! The pages each demo account opens: the tree, an organization, its members, a search
-//! without diacritics, a profile, the summary report with its Excel download; a party
+//! without diacritics, a profile (and, for staff and secretaries, the page recording the
+//! member's lifecycle), the summary report with its Excel download; a party
 //! member's own record; the admission dossiers, the calendar, what is due and the record of
 //! its first step.
 
@@ -52,6 +53,12 @@ async fn members(t: &mut Tour<'_>) -> Step<()> {
     t.checks("search").await;
     t.click(&found).await?;
     t.checks("profile").await;
+    // Staff and secretaries record the member's lifecycle from the profile.
+    let lifecycle = "main a[href$='/lifecycle']";
+    if t.has(lifecycle).await? {
+        t.click(lifecycle).await?;
+        t.checks("lifecycle").await;
+    }
     Ok(())
 }
 

@@ -83,6 +83,10 @@ impl Demo {
         store
             .load_dossiers(&Scope::whole_installation(day(TODAY)), &audit, &dossiers)
             .unwrap();
+        let lifecycle = dangvu_demo::lifecycle_records::records(dataset(), day(TODAY));
+        store
+            .load_lifecycle(&Scope::whole_installation(day(TODAY)), &audit, &lifecycle)
+            .unwrap();
         store.create_demo_accounts(&audit, day(TODAY)).unwrap();
         Demo {
             label: format!("{:?}", store.backend()),

@@ -1,0 +1,1 @@
+drop index admission_dossiers_member;
