@@ -21,6 +21,9 @@ use dangvu_domain::{Date, MemberCode, OrgCode};
 use dangvu_storage::testing::{TestDb, backends};
 use std::path::Path;
 
+#[path = "admissions/dossier_import.rs"]
+mod dossier_import;
+
 const CELL: &str = "MV.D01.C01";
 
 fn day(y: i32, m: u32, d: u32) -> Date {

@@ -121,6 +121,7 @@ fn tiny_dataset() -> Dataset {
         member_ratings: vec![],
         org_ratings: vec![],
         calendar_days: Vec::new(),
+        dossiers: Vec::new(),
     }
 }
 

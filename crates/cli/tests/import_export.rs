@@ -203,3 +203,38 @@ fn import_dry_run_export_and_import_back() {
         assert_eq!(summary_of(&other.db), summary_of(&url));
     }
 }
+
+#[test]
+fn a_dossier_file_imports_and_its_findings_follow_the_summary() {
+    for db in dangvu_storage::testing::backends() {
+        let s = Session::new("dossiers", db.url.connection_string());
+        assert!(
+            s.run(&["import", sample().to_str().unwrap()])
+                .status
+                .success()
+        );
+        let folder = s.dir.join("dossiers");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join("ho_so_ket_nap.csv"),
+            "ma,ho_ten,gioi_tinh,ngay_sinh,ma_chi_bo,ngay_nghi_quyet_chi_bo,ngay_quyet_dinh\n\
+             HS-01,Lò Văn Páo,NAM,1990-01-01,MV.D01.C01,2019-06-03,2020-01-06\n",
+        )
+        .unwrap();
+        let out = s.run(&["import", folder.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let printed = text(&out.stdout);
+        assert!(
+            printed.contains("ho_so_ket_nap: 1 đọc/read, 1 mới/created"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("2 finding(s), the rows were imported"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("ho_so_ket_nap, dòng/row 2, ngay_quyet_dinh = \"2020-01-06\""),
+            "{printed}"
+        );
+    }
+}

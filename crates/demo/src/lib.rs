@@ -116,5 +116,6 @@ pub fn try_generate(seed: u64) -> Result<Dataset, DomainError> {
         member_ratings,
         org_ratings,
         calendar_days: Vec::new(),
+        dossiers: Vec::new(),
     })
 }

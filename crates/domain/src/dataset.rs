@@ -26,6 +26,10 @@ pub struct Dataset {
     /// whole installation only, exported with the whole installation.
     #[serde(default)]
     pub calendar_days: Vec<crate::calendar::CalendarDay>,
+    /// Admission dossiers (`ho_so_ket_nap`, interchange v2), holding only what the table
+    /// carries (`crate::admissions::interchange::file_form`).
+    #[serde(default)]
+    pub dossiers: Vec<crate::admissions::Dossier>,
 }
 
 /// An organization and its parent history.

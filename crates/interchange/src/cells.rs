@@ -114,6 +114,11 @@ mod tests {
                         | "ngay_trang_thai"
                         | "ngay_thanh_lap"
                         | "ngay_giai_the"
+                        | "ngay_vao_danh_sach"
+                        | "ngay_nghi_quyet_chi_bo"
+                        | "ngay_quyet_dinh"
+                        | "ngay_ket_nap"
+                        | "ngay_ket_thuc"
                 );
                 assert_eq!(is_date_header(column.key), is_date, "{}", column.key);
             }

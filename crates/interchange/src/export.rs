@@ -13,10 +13,11 @@
 //! fields beyond the v1 columns (no figure depends on them). Enumerations are written as
 //! their codes.
 
+use dangvu_domain::admissions::Dossier;
 use dangvu_domain::dataset::{Dataset, MemberRecord, OrgRecord};
 use dangvu_domain::enums::{Enumeration, MemberStatus};
-use dangvu_domain::interchange::Table;
-use dangvu_domain::{Date, OrgCode};
+use dangvu_domain::interchange::{DossierEnd, Table};
+use dangvu_domain::{Date, MemberCode, OrgCode};
 
 /// One cell to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +88,7 @@ pub(crate) fn for_each_row<E>(
                 optional_text(d.name.as_deref()),
             ])
         }),
+        Table::HoSoKetNap => ds.dossiers.iter().try_for_each(|x| write(&dossier_row(x))),
         Table::TrangThaiDangVien => ds
             .members
             .iter()
@@ -172,6 +174,35 @@ fn transfer_rows(member: &MemberRecord) -> Vec<[Value; 4]> {
             ])
         })
         .collect()
+}
+
+/// A dossier in the columns of `ho_so_ket_nap`; a closed one has `ket_thuc` =
+/// `KHONG_KET_NAP`.
+fn dossier_row(x: &Dossier) -> Vec<Value> {
+    let a = &x.applicant;
+    let member = |c: Option<&MemberCode>| optional_text(c.map(MemberCode::as_str));
+    let decision = x.decision.as_ref();
+    vec![
+        text(&x.code),
+        text(&a.full_name),
+        code(a.gender),
+        date(Some(a.birth_date)),
+        optional_text(a.ethnicity.as_deref()),
+        text(x.cell.as_str()),
+        date(x.listed_on),
+        member(x.introducers.first.as_ref()),
+        member(x.introducers.second.as_ref()),
+        date(x.resolution_on),
+        date(decision.map(|d| d.on)),
+        optional_text(decision.and_then(|d| d.number.as_deref())),
+        date(x.ceremony_on),
+        member(x.member.as_ref()),
+        match x.closing {
+            Some(_) => code(DossierEnd::KhongKetNap),
+            None => Value::Empty,
+        },
+        date(x.closing.as_ref().map(|c| c.on)),
+    ]
 }
 
 fn text(value: &str) -> Value {

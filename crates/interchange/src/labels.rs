@@ -35,6 +35,16 @@ pub fn column_label(key: &str) -> &str {
         "diem" => "Điểm",
         "tu_cap_tren" => "Từ cấp trên",
         "den_cap_tren" => "Đến cấp trên",
+        "ma_chi_bo" => "Mã chi bộ",
+        "ngay_vao_danh_sach" => "Ngày vào danh sách",
+        "ma_nguoi_gioi_thieu_1" => "Mã người giới thiệu 1",
+        "ma_nguoi_gioi_thieu_2" => "Mã người giới thiệu 2",
+        "ngay_nghi_quyet_chi_bo" => "Ngày nghị quyết chi bộ",
+        "ngay_quyet_dinh" => "Ngày quyết định",
+        "so_quyet_dinh" => "Số quyết định",
+        "ngay_ket_nap" => "Ngày kết nạp",
+        "ket_thuc" => "Kết thúc",
+        "ngay_ket_thuc" => "Ngày kết thúc",
         other => other,
     }
 }

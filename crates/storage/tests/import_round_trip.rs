@@ -1,5 +1,6 @@
-//! Export → import gives the same figures, on both engines: the demo district through CSV
-//! files (its 2025 restructure needs the `cap_tren_to_chuc` extension), the sample through
+//! Export → import gives the same figures, on both engines: the demo district and its
+//! admission dossiers through CSV files (its 2025 restructure needs the `cap_tren_to_chuc`
+//! extension; the dossiers come back as `ho_so_ket_nap` carries them), the sample through
 //! an `.xlsx` workbook; importing into an empty database writes what `load_dataset` writes;
 //! the workbooks written by openpyxl import.
 
@@ -53,12 +54,19 @@ fn v1_fields_only(mut ds: dangvu_domain::dataset::Dataset) -> dangvu_domain::dat
 #[test]
 fn the_demo_exported_and_imported_into_an_empty_database_gives_the_same_figures() {
     let ds = generate(DEFAULT_SEED);
+    let dossiers = dangvu_demo::admissions::dossiers(&ds, DEFAULT_SEED);
     for (i, (source_db, target_db)) in backends().into_iter().zip(backends()).enumerate() {
         let source = source_db.open();
         source.load_dataset(&ds, &audit()).unwrap();
+        source
+            .load_dossiers(&everything(), &audit(), &dossiers)
+            .unwrap();
         let exported = source.export(&everything(), None, &audit()).unwrap();
+        assert_eq!(exported.dossiers.len(), dossiers.len());
         let folder = scratch(&format!("demo-export-{i}"));
         write_csv_folder(&exported, &folder).unwrap();
+        let dossier_rows = std::fs::read_to_string(folder.join("ho_so_ket_nap.csv")).unwrap();
+        assert_eq!(dossier_rows.lines().count(), dossiers.len() + 1);
         assert!(
             std::fs::read_to_string(folder.join("cap_tren_to_chuc.csv"))
                 .unwrap()
@@ -73,6 +81,17 @@ fn the_demo_exported_and_imported_into_an_empty_database_gives_the_same_figures(
         assert_eq!(
             summary.counts(Table::DangVien).created,
             ds.members.len() as u64
+        );
+        assert_eq!(
+            summary.counts(Table::HoSoKetNap).created,
+            dossiers.len() as u64
+        );
+        // The demo's late decisions and ceremonies are findings; nothing was refused.
+        assert!(
+            summary
+                .findings
+                .iter()
+                .any(|f| f.reason_en.contains("60 working days"))
         );
         assert_eq!(
             summaries(&target),

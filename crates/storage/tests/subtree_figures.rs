@@ -99,6 +99,7 @@ fn an_installation_of_the_previous_version_gets_its_figures_when_opened() {
         org_ratings: random_org_ratings(&mut rng),
         members,
         calendar_days: Vec::new(),
+        dossiers: Vec::new(),
     };
     for db in backends() {
         let store = db.open();

@@ -21,6 +21,9 @@ pub struct ImportReport {
     pub effective_on: Date,
     /// The tables the file held or the import changed, in import order.
     pub tables: Vec<TableReport>,
+    /// What the file breaks without being refused (a late admission decision, no
+    /// awareness course…): the rows were imported as they are, and these are listed.
+    pub findings: Vec<ReadProblem>,
 }
 
 /// The figures of one table.
@@ -68,6 +71,12 @@ impl ImportReport {
             dry_run: summary.dry_run,
             effective_on: summary.effective_on,
             tables,
+            findings: summary
+                .findings
+                .iter()
+                .cloned()
+                .map(ReadProblem::from)
+                .collect(),
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use super::checks::{Check, Problem, check_age, check_course, check_introducers, check_order};
 use super::deadlines::{WorkingDays, ceremony_due, decision_due};
-use super::dossier::{Dossier, IntroducerFacts};
+use super::dossier::{Applicant, Closing, Decision, Dossier, IntroducerFacts, Introducers};
 use crate::dates::Date;
 
 /// What a `ho_so_ket_nap` row breaks.
@@ -76,6 +76,98 @@ pub fn judge_row(
         }
     }
     found
+}
+
+/// The dossier as the table carries it: the applicant, the cell, the list, introducers,
+/// resolution, decision, ceremony, member and closing day. What only the workflow records
+/// (course, application, votes, proposal, probation's end, overrides, the closing's
+/// reason) is left out, so that an export imports back as it was written.
+pub fn file_form(dossier: &Dossier) -> Dossier {
+    let mut form = Dossier::new(
+        dossier.code.clone(),
+        Applicant {
+            education: None,
+            ..dossier.applicant.clone()
+        },
+        dossier.cell.clone(),
+    );
+    form.listed_on = dossier.listed_on;
+    form.introducers = Introducers {
+        youth_union_on: None,
+        ..dossier.introducers.clone()
+    };
+    form.resolution_on = dossier.resolution_on;
+    form.decision.clone_from(&dossier.decision);
+    form.ceremony_on = dossier.ceremony_on;
+    form.member.clone_from(&dossier.member);
+    form.closing = dossier.closing.as_ref().map(|c| Closing {
+        on: c.on,
+        reason: String::new(),
+    });
+    form
+}
+
+/// A row of a file over the stored dossier of its code (if any): the row's values
+/// replace the stored ones, a column the file lacks (`has` says which it gives) leaves
+/// the stored value, and what the table does not carry stays as the workflow recorded it.
+pub fn merge_row(stored: Option<&Dossier>, row: &Dossier, has: impl Fn(&str) -> bool) -> Dossier {
+    let Some(stored) = stored else {
+        return row.clone();
+    };
+    let mut merged = stored.clone();
+    merged
+        .applicant
+        .full_name
+        .clone_from(&row.applicant.full_name);
+    merged.applicant.gender = row.applicant.gender;
+    merged.applicant.birth_date = row.applicant.birth_date;
+    merged.cell.clone_from(&row.cell);
+    let a = (&mut merged.applicant, &row.applicant);
+    take(has("dan_toc"), &mut a.0.ethnicity, &a.1.ethnicity);
+    take(
+        has("ngay_vao_danh_sach"),
+        &mut merged.listed_on,
+        &row.listed_on,
+    );
+    let i = (&mut merged.introducers, &row.introducers);
+    take(has("ma_nguoi_gioi_thieu_1"), &mut i.0.first, &i.1.first);
+    take(has("ma_nguoi_gioi_thieu_2"), &mut i.0.second, &i.1.second);
+    take(
+        has("ngay_nghi_quyet_chi_bo"),
+        &mut merged.resolution_on,
+        &row.resolution_on,
+    );
+    if has("ngay_quyet_dinh") {
+        let number = |d: &Decision| match (has("so_quyet_dinh"), &stored.decision) {
+            (false, Some(before)) => before.number.clone(),
+            _ => d.number.clone(),
+        };
+        merged.decision = row.decision.as_ref().map(|d| Decision {
+            number: number(d),
+            on: d.on,
+        });
+    }
+    take(
+        has("ngay_ket_nap"),
+        &mut merged.ceremony_on,
+        &row.ceremony_on,
+    );
+    take(has("ma_dang_vien"), &mut merged.member, &row.member);
+    if has("ket_thuc") {
+        let reason = stored.closing.as_ref().map(|c| c.reason.clone());
+        merged.closing = row.closing.as_ref().map(|c| Closing {
+            on: c.on,
+            reason: reason.clone().unwrap_or_default(),
+        });
+    }
+    merged
+}
+
+/// `to` becomes `from` when the file gives the column.
+fn take<T: Clone>(given: bool, to: &mut T, from: &T) {
+    if given {
+        to.clone_from(from);
+    }
 }
 
 #[cfg(test)]

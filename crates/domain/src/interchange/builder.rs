@@ -10,6 +10,7 @@
 
 use super::calendar_days::CalendarRows;
 use super::cycles;
+use super::dossiers::{DossierContext, DossierRows};
 use super::known::{KnownCodes, OrgIndex};
 use super::members::{self, MemberDraft, MemberIndex};
 use super::orgs::{self, OrgDrafts};
@@ -51,6 +52,7 @@ pub struct DatasetBuilder<'k> {
     starts: HashMap<MemberCode, Date>,
     status_history: HashMap<MemberCode, Vec<StatusChange>>,
     calendar_days: Vec<crate::calendar::CalendarDay>,
+    dossiers: (Vec<crate::admissions::Dossier>, Vec<usize>),
 }
 
 /// What a table gathers while its rows are read.
@@ -64,6 +66,7 @@ enum Rows {
     Statuses(StatusRows),
     Starts(StartRows),
     Calendar(CalendarRows),
+    Dossiers(DossierRows),
 }
 
 impl<'k> DatasetBuilder<'k> {
@@ -87,6 +90,7 @@ impl<'k> DatasetBuilder<'k> {
             starts: HashMap::new(),
             status_history: HashMap::new(),
             calendar_days: Vec::new(),
+            dossiers: (Vec::new(), Vec::new()),
         }
     }
 
@@ -222,6 +226,14 @@ impl<'k> DatasetBuilder<'k> {
                 rows.row(cells, &context, problems);
             }
             Rows::Calendar(rows) => rows.row(cells, problems),
+            Rows::Dossiers(rows) => {
+                let context = DossierContext {
+                    orgs: &self.org_index,
+                    members: &self.members,
+                    known: self.known,
+                };
+                rows.row(cells, &context, problems);
+            }
         }
     }
 
@@ -252,6 +264,7 @@ impl<'k> DatasetBuilder<'k> {
             Rows::Statuses(rows) => self.status_history = rows.finish(&self.members, problems),
             Rows::Starts(rows) => self.starts = rows.finish(problems),
             Rows::Calendar(rows) => self.calendar_days = rows.finish(problems),
+            Rows::Dossiers(rows) => self.dossiers = rows.finish(problems),
         }
     }
 
@@ -270,6 +283,7 @@ impl<'k> DatasetBuilder<'k> {
                 members: members.iter().map(|d| d.row).collect(),
                 member_ratings: self.member_ratings.1,
                 org_ratings: self.org_ratings.1,
+                dossiers: self.dossiers.1,
                 status_rows: self.status_history.keys().cloned().collect(),
             };
             let parts = super::Parts {
@@ -282,6 +296,7 @@ impl<'k> DatasetBuilder<'k> {
                 member_ratings: self.member_ratings.0,
                 org_ratings: self.org_ratings.0,
                 calendar_days: self.calendar_days,
+                dossiers: self.dossiers.0,
             };
             return super::assemble(parts).map(|dataset| (dataset, rows));
         }
@@ -320,6 +335,7 @@ impl Rows {
             Table::TrangThaiDangVien => Rows::Statuses(StatusRows::default()),
             Table::BatDauSinhHoat => Rows::Starts(StartRows::default()),
             Table::NgayNghi => Rows::Calendar(CalendarRows::default()),
+            Table::HoSoKetNap => Rows::Dossiers(DossierRows::default()),
         }
     }
 }

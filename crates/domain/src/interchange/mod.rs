@@ -14,6 +14,7 @@
 mod builder;
 mod calendar_days;
 mod cycles;
+mod dossiers;
 mod fields;
 mod known;
 mod members;
@@ -34,6 +35,7 @@ mod tests;
 
 pub use builder::DatasetBuilder;
 pub use calendar_days::calendar_needs_whole_installation;
+pub use dossiers::{DossierEnd, dossier_problem};
 pub use known::{KnownCodes, KnownOrg};
 pub use problems::{MAX_PROBLEMS, Problem, capped};
 pub use rows::{RawRow, RawTable};
@@ -88,6 +90,7 @@ pub(crate) struct Parts {
     pub member_ratings: Vec<MemberRating>,
     pub org_ratings: Vec<OrgRating>,
     pub calendar_days: Vec<crate::calendar::CalendarDay>,
+    pub dossiers: Vec<crate::admissions::Dossier>,
 }
 
 /// The dataset of a file without problems, after the one check that needs its records:
@@ -128,6 +131,7 @@ pub(crate) fn assemble(parts: Parts) -> Result<Dataset, Vec<Problem>> {
         member_ratings: parts.member_ratings,
         org_ratings: parts.org_ratings,
         calendar_days: parts.calendar_days,
+        dossiers: parts.dossiers,
     })
 }
 

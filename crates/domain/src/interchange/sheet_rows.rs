@@ -18,6 +18,8 @@ pub struct SheetRows {
     pub member_ratings: Vec<usize>,
     /// The `danh_gia_to_chuc` row of each organization rating.
     pub org_ratings: Vec<usize>,
+    /// The `ho_so_ket_nap` row of each dossier.
+    pub dossiers: Vec<usize>,
     /// Members whose status history the file gave in `trang_thai_dang_vien` (the others'
     /// comes from their `dang_vien` row alone).
     pub status_rows: HashSet<MemberCode>,

@@ -85,6 +85,25 @@ const BAT_DAU_SINH_HOAT: &[Column] = &[req("ma_dang_vien"), req("ngay"), req("ma
 
 const NGAY_NGHI: &[Column] = &[req("ngay"), req("loai"), opt("ten")];
 
+const HO_SO_KET_NAP: &[Column] = &[
+    req("ma"),
+    req("ho_ten"),
+    req("gioi_tinh"),
+    req("ngay_sinh"),
+    opt("dan_toc"),
+    req("ma_chi_bo"),
+    opt("ngay_vao_danh_sach"),
+    opt("ma_nguoi_gioi_thieu_1"),
+    opt("ma_nguoi_gioi_thieu_2"),
+    opt("ngay_nghi_quyet_chi_bo"),
+    opt("ngay_quyet_dinh"),
+    opt("so_quyet_dinh"),
+    opt("ngay_ket_nap"),
+    opt("ma_dang_vien"),
+    opt("ket_thuc"),
+    opt("ngay_ket_thuc"),
+];
+
 /// A table of interchange v1 (a sheet of the workbook or a `<table>.csv` file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
@@ -106,6 +125,8 @@ pub enum Table {
     BatDauSinhHoat,
     /// `ngay_nghi` (v2): days of the working-day calendar.
     NgayNghi,
+    /// `ho_so_ket_nap` (v2): admission dossiers.
+    HoSoKetNap,
 }
 
 impl Table {
@@ -127,7 +148,7 @@ impl Table {
     ];
 
     /// The tables of interchange v2 read and exported so far (`docs/interchange-format.md`).
-    pub const V2: [Table; 1] = [Table::NgayNghi];
+    pub const V2: [Table; 2] = [Table::NgayNghi, Table::HoSoKetNap];
 
     /// Every table read and exported: v1's five, the extensions, then v2's.
     pub fn every() -> impl Iterator<Item = Table> {
@@ -154,6 +175,7 @@ impl Table {
             Table::TrangThaiDangVien => "trang_thai_dang_vien",
             Table::BatDauSinhHoat => "bat_dau_sinh_hoat",
             Table::NgayNghi => "ngay_nghi",
+            Table::HoSoKetNap => "ho_so_ket_nap",
         }
     }
 
@@ -169,6 +191,7 @@ impl Table {
             Table::TrangThaiDangVien => TRANG_THAI_DANG_VIEN,
             Table::BatDauSinhHoat => BAT_DAU_SINH_HOAT,
             Table::NgayNghi => NGAY_NGHI,
+            Table::HoSoKetNap => HO_SO_KET_NAP,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Writing a dataset and reading the file back gives the same dataset, in both forms.
 
 use crate::support::{d, import, sample_folder, scratch};
+use dangvu_domain::admissions::{Applicant, Closing, Decision, Dossier, Introducers};
 use dangvu_domain::dataset::{
     Dataset, MemberProfile, MemberRating, MemberRecord, OrgRating, OrgRecord, ParentLink,
     Registration, StatusChange,
@@ -48,6 +49,46 @@ fn registered(code: &str, since: Option<&str>) -> Registration {
         org: org(code),
         since: since.map(d),
     }
+}
+
+/// Two admission dossiers as `ho_so_ket_nap` carries them: one admitted (member `007`), with
+/// a decision number holding a slash; one closed without admission, code with leading zeros.
+fn dossiers() -> Vec<Dossier> {
+    let applicant = |name: &str, gender| Applicant {
+        full_name: name.to_string(),
+        gender,
+        birth_date: d("1961-07-01"),
+        ethnicity: Some("Thái".into()),
+        education: None,
+    };
+    let mut admitted = Dossier::new(
+        "HS-2020-01".into(),
+        applicant("Lò Thị Mai", Gender::Nu),
+        org("BM.01.C1"),
+    );
+    admitted.listed_on = Some(d("1984-01-02"));
+    admitted.introducers = Introducers {
+        first: Some(MemberCode::parse("BM-0001").unwrap()),
+        second: None,
+        youth_union_on: None,
+    };
+    admitted.resolution_on = Some(d("1984-10-01"));
+    admitted.decision = Some(Decision {
+        number: Some("12-QĐ/HU".into()),
+        on: d("1984-11-20"),
+    });
+    admitted.ceremony_on = Some(d("1985-01-05"));
+    admitted.member = Some(MemberCode::parse("007").unwrap());
+    let mut closed = Dossier::new(
+        "0042".into(),
+        applicant("Vàng A Dế", Gender::Nam),
+        org("BM.C8"),
+    );
+    closed.closing = Some(Closing {
+        on: d("2019-05-06"),
+        reason: String::new(),
+    });
+    vec![admitted, closed]
 }
 
 /// A small district with every kind of value v1 carries: leading zeros, commas and quotes
@@ -137,6 +178,7 @@ fn district() -> Dataset {
             score: Some(0),
         }],
         calendar_days: Vec::new(),
+        dossiers: dossiers(),
     }
 }
 

@@ -7,9 +7,10 @@
 
 mod access;
 mod figures;
+pub(crate) mod import;
 pub(crate) mod load;
 mod members;
-mod read;
+pub(crate) mod read;
 mod rows;
 mod use_cases;
 mod views;

@@ -10,10 +10,11 @@ use crate::db::schema::{admission_dossiers as d, member_statuses};
 use crate::reports::figures::COUNTED_STATUSES;
 use crate::tree::access::visible_org;
 use crate::{Scope, StoreError};
-use dangvu_domain::Date;
 use dangvu_domain::admissions::Dossier;
 use dangvu_domain::admissions::deadlines::{WorkingDays, open_step};
+use dangvu_domain::dataset::Dataset;
 use dangvu_domain::due::DueItem;
+use dangvu_domain::{Date, MemberCode};
 use diesel::prelude::*;
 use std::collections::HashSet;
 
@@ -92,6 +93,54 @@ fn members_gone(conn: &mut DbConnection, day: Date) -> Result<HashSet<i64>, Stor
         .select(d::id)
         .load(conn)?;
     Ok(ids.into_iter().collect())
+}
+
+/// `dataset` with the admission dossiers of the cells `wanted` (`None`: all) that the
+/// scope reaches — those whose introducers and admitted member the export holds, so that
+/// it imports into an empty database like the rest of it. A dossier that names a member
+/// the caller's export leaves out (an introducer now registered outside the subtree) is
+/// left out too; it stays stored, and a file without it does not touch it.
+pub(crate) fn with_dossiers(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    wanted: Option<&[i64]>,
+    mut dataset: Dataset,
+) -> Result<Dataset, StoreError> {
+    let held: HashSet<&MemberCode> = dataset.members.iter().map(|m| &m.code).collect();
+    let dossiers = exported(conn, scope, wanted)?
+        .into_iter()
+        .filter(|x| {
+            x.introducers
+                .members()
+                .chain(x.member.iter())
+                .all(|m| held.contains(m))
+        })
+        .collect();
+    dataset.dossiers = dossiers;
+    Ok(dataset)
+}
+
+/// The dossiers of an export, as `ho_so_ket_nap` carries them, by code: those of the
+/// cells `wanted` (`None` = every cell) that the scope reaches on its day.
+fn exported(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    wanted: Option<&[i64]>,
+) -> Result<Vec<Dossier>, StoreError> {
+    let reached = super::access::reached_ids(conn, scope, scope.today())?;
+    let cells: Option<Vec<i64>> = match (wanted, reached) {
+        (None, None) => None,
+        (Some(w), None) => Some(w.to_vec()),
+        (None, Some(r)) => Some(r),
+        (Some(w), Some(r)) => {
+            let r: HashSet<i64> = r.into_iter().collect();
+            Some(w.iter().copied().filter(|id| r.contains(id)).collect())
+        }
+    };
+    Ok(load(conn, cells.as_deref(), false)?
+        .iter()
+        .map(|(_, x)| dangvu_domain::admissions::interchange::file_form(x))
+        .collect())
 }
 
 /// The dossiers of `cells` (`None` = every cell); only those still waiting for a step with

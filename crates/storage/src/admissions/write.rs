@@ -39,6 +39,17 @@ pub(crate) fn insert(
     if taken > 0 {
         return Err(StoreError::Conflict { field: "ma".into() });
     }
+    let id = insert_row(conn, cell_id, dossier)?;
+    save(conn, scope, id, dossier)?;
+    record(conn, ctx, AuditAction::AdmissionOpen, None, dossier)
+}
+
+/// Inserts the row of a new dossier (the applicant in cell `cell_id`); returns its id.
+pub(crate) fn insert_row(
+    conn: &mut DbConnection,
+    cell_id: i64,
+    dossier: &Dossier,
+) -> Result<i64, StoreError> {
     let a = &dossier.applicant;
     diesel::insert_into(d::table)
         .values((
@@ -51,12 +62,10 @@ pub(crate) fn insert(
             d::cell_id.eq(cell_id),
         ))
         .execute(conn)?;
-    let id: i64 = d::table
+    Ok(d::table
         .filter(d::code.eq(&dossier.code))
         .select(d::id)
-        .first(conn)?;
-    save(conn, scope, id, dossier)?;
-    record(conn, ctx, AuditAction::AdmissionOpen, None, dossier)
+        .first(conn)?)
 }
 
 /// Stores `dossier` over row `id`: every column of the steps, and the votes and overrides

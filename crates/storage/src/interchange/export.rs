@@ -47,6 +47,7 @@ pub(crate) fn audit_row(
         "member_ratings": dataset.member_ratings.len(),
         "org_ratings": dataset.org_ratings.len(),
         "calendar_days": dataset.calendar_days.len(),
+        "dossiers": dataset.dossiers.len(),
     });
     QueuedRow {
         ctx: ctx.clone(),
@@ -75,7 +76,8 @@ pub(crate) fn collect(
     let Some(root) = org.or(scope.root()) else {
         let ids: Vec<i64> = stored::member_ids(conn)?.into_values().collect();
         let wanted: BTreeSet<i64> = orgs.ids.values().copied().collect();
-        return assemble(conn, orgs, &wanted, ids, true);
+        let dataset = assemble(conn, orgs, &wanted, ids, true)?;
+        return crate::admissions::read::with_dossiers(conn, scope, None, dataset);
     };
     let root_id = access::visible_org(conn, scope, root.as_str())?;
     let below = ever_below(conn, root_id)?;
@@ -105,7 +107,8 @@ pub(crate) fn collect(
         }
         None => member_ids,
     };
-    assemble(conn, orgs, &subtree, seen, false)
+    let dataset = assemble(conn, orgs, &subtree, seen, false)?;
+    crate::admissions::read::with_dossiers(conn, scope, Some(&subtree_list), dataset)
 }
 
 /// When each organization lay under one of `root_id`'s paths: every `org_paths` row in
@@ -213,6 +216,7 @@ fn assemble(
         member_ratings,
         org_ratings,
         calendar_days,
+        dossiers: Vec::new(),
     })
 }
 

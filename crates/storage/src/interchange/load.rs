@@ -135,6 +135,9 @@ pub(crate) fn load(
     for day in &ds.calendar_days {
         crate::calendar::upsert(conn, day)?;
     }
+    if !ds.dossiers.is_empty() {
+        crate::admissions::load::load(conn, &ds.dossiers, ctx)?;
+    }
     let cells = tallies::cells_of_members_after(conn, last_old_member)?;
     tallies::refresh(conn, cells)?;
     audit::record(

@@ -174,6 +174,7 @@ pub fn dataset() -> Dataset {
         members,
         org_ratings: people::org_ratings(),
         calendar_days: Vec::new(),
+        dossiers: Vec::new(),
     }
 }
 

@@ -67,6 +67,9 @@ pub(crate) struct ImportResultJson {
     pub effective_on: Date,
     /// The tables the file held or the import changed, in import order.
     pub tables: Vec<TableCountsJson>,
+    /// Rows imported as given that break a rule the format reports without refusing (a
+    /// `ho_so_ket_nap` decision past its deadline, no awareness course…).
+    pub findings: Vec<ProblemJson>,
 }
 
 /// The figures of one table.
@@ -130,6 +133,7 @@ impl From<&ReadProblem> for ProblemJson {
 impl From<ImportReport> for ImportResultJson {
     fn from(report: ImportReport) -> Self {
         Self {
+            findings: report.findings.iter().map(ProblemJson::from).collect(),
             dry_run: report.dry_run,
             effective_on: report.effective_on,
             tables: report

@@ -122,6 +122,13 @@ impl ImportShow {
         problems.iter().map(|p| self.line(p)).collect()
     }
 
+    /// The findings of a previewed or finished import: rows kept that break a rule.
+    fn findings(&self) -> Vec<ProblemLine> {
+        self.report()
+            .map(|r| r.findings.iter().map(|p| self.line(p)).collect())
+            .unwrap_or_default()
+    }
+
     fn line(&self, p: &ReadProblem) -> ProblemLine {
         let reason = match self.lang {
             Lang::Vi => p.reason_vi.clone(),

@@ -72,6 +72,7 @@ pub fn small_dataset(root: &str) -> Dataset {
         member_ratings: Vec::new(),
         org_ratings: Vec::new(),
         calendar_days: Vec::new(),
+        dossiers: Vec::new(),
     }
 }
 

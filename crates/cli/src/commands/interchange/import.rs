@@ -35,6 +35,7 @@ pub fn run(args: &ImportArgs, settings: &Settings) -> Result<(), CliError> {
     match outcome? {
         ImportOutcome::Imported(report) => {
             println!("{}", summary_line(&report));
+            print_findings(&report);
             Ok(())
         }
         ImportOutcome::Refused(problems) => refuse(&app, &problems, args),
@@ -70,6 +71,21 @@ fn refuse(app: &App, problems: &[ReadProblem], args: &ImportArgs) -> Result<(), 
         eprintln!("Báo cáo lỗi / Problem report: {}", report.display());
     }
     Err(CliError::ImportRefused(problems.len()))
+}
+
+/// The findings of an import (rows kept that break a **report** rule, such as a late
+/// admission decision), one per line after the summary.
+fn print_findings(report: &ImportReport) {
+    if report.findings.is_empty() {
+        return;
+    }
+    println!(
+        "Ghi nhận {n} điểm, các dòng vẫn được nhập / {n} finding(s), the rows were imported:",
+        n = report.findings.len()
+    );
+    for finding in &report.findings {
+        println!("{}", problem_line(finding));
+    }
 }
 
 /// `dang_vien.csv, dang_vien, dòng/row 7, so_cccd = "123": … / …`.

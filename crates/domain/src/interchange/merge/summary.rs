@@ -81,6 +81,15 @@ pub struct ImportSummary {
     pub effective_on: Date,
     /// Whether everything was rolled back.
     pub dry_run: bool,
+    /// What the file breaks without being refused (the **report** rules of
+    /// `ho_so_ket_nap`: a late decision, no awareness course…): the rows were kept. The
+    /// audit row records how many, not each one (a district's file may hold thousands).
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "count_of")]
+    pub findings: Vec<crate::interchange::Problem>,
+}
+
+fn count_of<S: serde::Serializer, T>(list: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(list.len() as u64)
 }
 
 impl ImportSummary {
@@ -96,6 +105,7 @@ impl ImportSummary {
             tables,
             effective_on,
             dry_run,
+            findings: Vec::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod dossiers;
 mod extensions;
 mod headers;
 mod members;

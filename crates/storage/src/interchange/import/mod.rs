@@ -112,6 +112,8 @@ fn run(
     let mut summary = plan.summary;
     crate::calendar::import_days(conn, scope, &request.dataset.calendar_days, &mut summary)
         .map_err(Abort::Failed)?;
+    crate::admissions::import::import_dossiers(conn, scope, request, &mut summary)
+        .map_err(Abort::Failed)?;
     let summary_json = serde_json::to_string(&summary).map_err(|e| failed(e.into()))?;
     audit::record(
         conn,
