@@ -9,6 +9,7 @@ pub mod badges;
 pub mod exemption;
 pub mod exits;
 pub mod party_age;
+pub mod transfer_steps;
 pub mod transfers;
 
 pub use badges::{
@@ -17,4 +18,5 @@ pub use badges::{
 pub use exemption::{ExemptionGuidance, ExemptionReason, exemption_guidance};
 pub use exits::{ExitKind, StrikeOffCase};
 pub use party_age::{PartyAgeFacts, party_age_days, party_age_years};
+pub use transfer_steps::{TransferDays, TransferStage, TransferStep};
 pub use transfers::{TransferKind, temporary_length_ok, transfer_deadline};
