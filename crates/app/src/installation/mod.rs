@@ -62,6 +62,10 @@ impl App {
         self.store
             .load_dossiers(caller.scope(), caller.audit(), &dossiers)
             .map_err(Error::from)?;
+        let transfers = dangvu_demo::transfers::transfers(&dataset, caller.scope().today());
+        self.store
+            .load_transfers(caller.scope(), caller.audit(), &transfers)
+            .map_err(Error::from)?;
         self.store.settle_after_loads().map_err(Error::from)?;
         tracing::info!(?generated, loaded = ?started.elapsed() - generated, seed, "demo loaded");
         Ok(stats)

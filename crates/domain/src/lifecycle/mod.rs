@@ -18,5 +18,5 @@ pub use badges::{
 pub use exemption::{ExemptionGuidance, ExemptionReason, exemption_guidance};
 pub use exits::{ExitKind, StrikeOffCase};
 pub use party_age::{PartyAgeFacts, party_age_days, party_age_years};
-pub use transfer_steps::{TransferDays, TransferStage, TransferStep};
+pub use transfer_steps::{TransferDays, TransferRecord, TransferStage, TransferStep};
 pub use transfers::{TransferKind, temporary_length_ok, transfer_deadline};

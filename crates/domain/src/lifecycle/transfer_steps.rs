@@ -3,8 +3,56 @@
 //! ("giấy giới thiệu sinh hoạt đảng"), the member in transit, the receiving organization's
 //! registration. A transfer not yet received may be cancelled (domain.md §2.6).
 
+use super::transfers::TransferKind;
+use crate::codes::{MemberCode, OrgCode};
 use crate::dates::Date;
 use serde::{Deserialize, Serialize};
+
+/// A transfer with every day recorded so far, replayed through the workflow's own steps
+/// (the demo's transfers): the decision (a temporary attendance's first day), then the
+/// introduction, the registration at the receiving cell, or the cancellation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferRecord {
+    /// The member; the sending cell is theirs on the decision day.
+    pub member: MemberCode,
+    /// The receiving (or host) cell.
+    pub to_org: OrgCode,
+    /// Official or temporary.
+    pub kind: TransferKind,
+    /// The decision (temporary: the first day of attendance).
+    pub decision_on: Date,
+    /// Official: the introduction letter issued.
+    pub introduced_on: Option<Date>,
+    /// Official: registered at the receiving cell.
+    pub received_on: Option<Date>,
+    /// Temporary: the day after the last day of attendance.
+    pub end_on: Option<Date>,
+    /// Official, not received: cancelled on a day, with the reason.
+    pub cancelled: Option<(Date, String)>,
+}
+
+impl TransferRecord {
+    /// The steps after the decision, in order.
+    pub fn steps(&self) -> Vec<TransferStep> {
+        let mut steps = Vec::new();
+        if let Some(on) = self.introduced_on {
+            steps.push(TransferStep::Introduce { on });
+        }
+        if let Some(on) = self
+            .received_on
+            .filter(|_| self.kind == TransferKind::ChinhThuc)
+        {
+            steps.push(TransferStep::Receive { on });
+        }
+        if let Some((on, reason)) = &self.cancelled {
+            steps.push(TransferStep::Cancel {
+                on: *on,
+                reason: reason.clone(),
+            });
+        }
+        steps
+    }
+}
 
 /// The recorded days of an official transfer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,7 @@
 
 mod access;
 mod due;
+mod load;
 mod read;
 mod rows;
 mod use_cases;

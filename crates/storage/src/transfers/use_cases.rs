@@ -5,7 +5,7 @@ use super::views::{NewTemporary, NewTransfer, TransferView};
 use super::{access, rows, write};
 use crate::{AuditContext, Scope, Store, StoreError};
 use dangvu_domain::calendar::WorkingCalendar;
-use dangvu_domain::lifecycle::{TransferStep, temporary_length_ok};
+use dangvu_domain::lifecycle::TransferStep;
 
 impl Store {
     /// Records the sending organization's decision to transfer member `new.member`
@@ -35,15 +35,6 @@ impl Store {
         new: &NewTemporary,
         calendar: &WorkingCalendar,
     ) -> Result<TransferView, StoreError> {
-        if !temporary_length_ok(new.kind, new.from, new.to) {
-            return Err(StoreError::Invalid(
-                "thời gian sinh hoạt tạm thời không hợp lệ: công tác, cư trú từ 3 tháng đến \
-                 dưới 1 năm; học tập từ 3 tháng đến 2 năm / the temporary attendance's length \
-                 is not allowed: work or residence 3 months to under a year, study 3 months \
-                 to 2 years"
-                    .into(),
-            ));
-        }
         self.write(|c| {
             let id = write::attend(c, scope, ctx, new)?;
             view(c, scope, id, calendar)

@@ -120,6 +120,15 @@ pub(crate) fn attend(
     ctx: &AuditContext,
     new: &NewTemporary,
 ) -> Result<i64, StoreError> {
+    if !dangvu_domain::lifecycle::temporary_length_ok(new.kind, new.from, new.to) {
+        return Err(StoreError::Invalid(
+            "thời gian sinh hoạt tạm thời không hợp lệ: công tác, cư trú từ 3 tháng đến \
+         dưới 1 năm; học tập từ 3 tháng đến 2 năm / the temporary attendance's length \
+         is not allowed: work or residence 3 months to under a year, study 3 months \
+         to 2 years"
+                .into(),
+        ));
+    }
     let member_id = visible_member(conn, scope, &new.member)?;
     let from = open_cell(conn, member_id, new.from)?;
     let to = receiving_cell(conn, &new.to_org, new.from, from)?;

@@ -83,6 +83,10 @@ impl Demo {
         store
             .load_dossiers(&Scope::whole_installation(day(TODAY)), &audit, &dossiers)
             .unwrap();
+        let transfers = dangvu_demo::transfers::transfers(dataset(), day(TODAY));
+        store
+            .load_transfers(&Scope::whole_installation(day(TODAY)), &audit, &transfers)
+            .unwrap();
         store.create_demo_accounts(&audit, day(TODAY)).unwrap();
         Demo {
             label: format!("{:?}", store.backend()),
