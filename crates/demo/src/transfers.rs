@@ -10,7 +10,7 @@
 //! Deterministic: derived from the dataset alone.
 
 use chrono::{Duration, Months};
-use dangvu_domain::dataset::{Dataset, MemberRecord, OrgRecord};
+use dangvu_domain::dataset::{Dataset, MemberRecord, OrgRecord, Registration};
 use dangvu_domain::enums::{MemberStatus, OrgType};
 use dangvu_domain::lifecycle::{TransferKind, TransferRecord};
 use dangvu_domain::{Date, MemberCode, OrgCode};
@@ -115,10 +115,13 @@ fn cell_pairs(dataset: &Dataset, today: Date) -> Vec<(MemberCode, OrgCode)> {
             .statuses
             .last()
             .is_none_or(|s| s.status == MemberStatus::DangSinhHoat);
-        if let Some(reg) = last.filter(|r| active && r.since.is_none_or(|s| s < settled)) {
-            if m.admitted_on < settled && cells.contains_key(&reg.org) {
-                settled_in.entry(&reg.org).or_insert(m);
-            }
+        let long_there = |r: &&Registration| r.since.is_none_or(|s| s < settled);
+        if let Some(reg) = last.filter(long_there)
+            && active
+            && m.admitted_on < settled
+            && cells.contains_key(&reg.org)
+        {
+            settled_in.entry(&reg.org).or_insert(m);
         }
     }
     by_parent

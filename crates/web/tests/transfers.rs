@@ -158,13 +158,14 @@ async fn an_overdue_transfer_is_due_for_both_sides_and_hidden_from_others() {
         assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
         let id = created.json()["id"].as_i64().unwrap();
         assert_eq!(created.json()["overdue"], true);
+        let subject = id.to_string();
         for (side, org) in [("bithu", CELL), ("xem", "VX.02")] {
             let uri = format!("/api/v1/due?org={org}");
             let due = send(demo.anonymous(), api(&demo, side, "GET", &uri, "")).await;
             assert_eq!(due.status, StatusCode::OK, "{side}: {}", due.body);
             let due = due.json();
             let found = due["items"].as_array().unwrap().iter().any(|i| {
-                i["kind"] == "HOAN_TAT_CHUYEN_SINH_HOAT" && i["subject"] == id.to_string()
+                i["kind"] == "HOAN_TAT_CHUYEN_SINH_HOAT" && i["subject"].as_str() == Some(&subject)
             });
             assert!(found, "{side}: {due}");
             let list = send(
