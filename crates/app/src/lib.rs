@@ -24,6 +24,7 @@ mod interchange;
 mod lifecycle;
 mod members;
 mod reports;
+mod transfers;
 mod tree;
 
 pub use admissions::Step;
@@ -40,6 +41,7 @@ pub use interchange::{
 };
 pub use lifecycle::{LifecycleChange, MemberLifecycle};
 pub use reports::SummaryView;
+pub use transfers::TransferList;
 pub use tree::{OrgOverview, OrgPick, RootNode};
 
 /// The types of the records the use cases return, defined by storage and re-exported so
@@ -54,6 +56,7 @@ pub mod records {
         RegistrationView, ReviewOutcome, StatusView, StepOutcome, TimelineEntry, TimelineWhat,
         TokenView,
     };
+    pub use dangvu_storage::{NewTemporary, NewTransfer, TransferView};
 }
 
 pub use dangvu_interchange::{ReadProblem, WriteError, column_label, ratio_bound};

@@ -135,6 +135,7 @@ fn store_message_vi(e: &StoreError) -> String {
                 Entity::Account => "tài khoản",
                 Entity::ApiToken => "mã truy cập API",
                 Entity::Dossier => "hồ sơ kết nạp",
+                Entity::Transfer => "việc chuyển sinh hoạt đảng",
             };
             format!("không tìm thấy {what} có mã {code}")
         }

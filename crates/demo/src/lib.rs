@@ -59,6 +59,7 @@ mod plan;
 mod pool;
 mod ratings;
 mod scale;
+pub mod transfers;
 
 pub use scale::{Chunk, Scale, chunks};
 

@@ -17,6 +17,8 @@ pub enum Entity {
     ApiToken,
     /// An admission dossier.
     Dossier,
+    /// A transfer of Party activity.
+    Transfer,
 }
 
 impl Entity {
@@ -28,6 +30,7 @@ impl Entity {
             Self::Account => "account",
             Self::ApiToken => "api_token",
             Self::Dossier => "admission_dossier",
+            Self::Transfer => "transfer",
         }
     }
 }

@@ -22,6 +22,7 @@ mod reports;
 mod scope;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod transfers;
 mod tree;
 
 pub use accounts::*;
@@ -35,4 +36,5 @@ pub use members::*;
 pub use scope::Scope;
 #[cfg(feature = "testing")]
 pub use testing::import_bench;
+pub use transfers::*;
 pub use tree::*;

@@ -27,6 +27,7 @@ mod members;
 mod reports;
 mod routes;
 mod state;
+mod transfers;
 mod tree;
 mod ui;
 

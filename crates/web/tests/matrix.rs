@@ -109,6 +109,14 @@ fn example(spec: &RouteSpec) -> Example {
         (Verb::Get, "/admissions/{code}" | "/api/v1/admissions/{ma}")
         | (Verb::Post, "/admissions/{code}/step") => ok(404),
         (Verb::Get, "/api/v1/admissions") => ok(200),
+        // Transfers: the list and the decision form; the form posted without fields (the
+        // form back, 422); a transfer that does not exist, read or posted to; a form body
+        // is not JSON.
+        (Verb::Get, "/transfers" | "/transfers/new" | "/api/v1/transfers") => ok(200),
+        (Verb::Post, "/transfers/new") => ok(422),
+        (Verb::Get, "/transfers/{id}" | "/api/v1/transfers/{ma}")
+        | (Verb::Post, "/transfers/{id}/step" | "/api/v1/transfers/{ma}/steps") => ok(404),
+        (Verb::Post, "/api/v1/transfers") => ok(400),
         // A member's lifecycle: the forms; a form without its day (the form back, 422,
         // nothing written); the API's read, and a form body that is not JSON.
         (Verb::Get, "/members/{code}/lifecycle" | "/api/v1/members/{ma}/lifecycle") => ok(200),

@@ -58,6 +58,7 @@ impl App {
             .admission_due_items(&narrowed, as_of, &calendar)?;
         items.extend(self.store.badge_due_items(&narrowed, as_of)?);
         items.extend(self.store.exemption_due_items(&narrowed, as_of)?);
+        items.extend(self.transfer_due_items(&narrowed, as_of)?);
         sort_by_urgency(&mut items);
         Ok(DueList { org, as_of, items })
     }
@@ -74,6 +75,7 @@ impl App {
             .store
             .admission_due_items(caller.scope(), as_of, &calendar)?;
         items.extend(self.store.exemption_due_items(caller.scope(), as_of)?);
+        items.extend(self.transfer_due_items(caller.scope(), as_of)?);
         Ok(items.iter().filter(|i| i.is_overdue(as_of)).count())
     }
 

@@ -66,6 +66,10 @@ impl App {
         self.store
             .load_lifecycle(caller.scope(), caller.audit(), &lifecycle)
             .map_err(Error::from)?;
+        let transfers = dangvu_demo::transfers::transfers(&dataset, caller.scope().today());
+        self.store
+            .load_transfers(caller.scope(), caller.audit(), &transfers)
+            .map_err(Error::from)?;
         self.store.settle_after_loads().map_err(Error::from)?;
         tracing::info!(?generated, loaded = ?started.elapsed() - generated, seed, "demo loaded");
         Ok(stats)

@@ -179,7 +179,7 @@ impl App {
 }
 
 /// A step is recorded once it has happened: a day after today is refused.
-fn not_after_today(caller: &Caller, day: Date) -> Result<(), Error> {
+pub(crate) fn not_after_today(caller: &Caller, day: Date) -> Result<(), Error> {
     let today = caller.scope().today();
     if day > today {
         return Err(Error::Store(StoreError::Invalid(format!(

@@ -10,6 +10,7 @@ pub mod exemption;
 pub mod exits;
 pub mod party_age;
 pub mod records;
+pub mod transfer_steps;
 pub mod transfers;
 
 pub use badges::{
@@ -18,4 +19,5 @@ pub use badges::{
 pub use exemption::{ExemptionGuidance, ExemptionReason, exemption_guidance};
 pub use exits::{ExitKind, StrikeOffCase};
 pub use party_age::{PartyAgeFacts, party_age_days, party_age_years};
+pub use transfer_steps::{TransferDays, TransferRecord, TransferStage, TransferStep};
 pub use transfers::{TransferKind, temporary_length_ok, transfer_deadline};

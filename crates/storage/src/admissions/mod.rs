@@ -5,7 +5,7 @@
 //! one dossier, on the day asked about for lists); out of scope it is "not found". The end
 //! steps change the member registry in the same transaction ([`members`]).
 
-mod access;
+pub(crate) mod access;
 mod figures;
 pub(crate) mod import;
 pub(crate) mod load;

@@ -84,6 +84,11 @@ stored_names! {
         LifecycleInterruption => "lifecycle.interruption",
         /// An exemption from Party activities was decided, reviewed or ended.
         LifecycleExemption => "lifecycle.exemption",
+        /// A transfer of Party activity was decided, or a temporary attendance recorded.
+        TransferCreate => "transfer.create",
+        /// A step of a transfer was recorded: introduction, registration at the
+        /// receiving organization, or cancellation with its reason.
+        TransferStep => "transfer.step",
         /// A day of the installation's working-day calendar was added or corrected.
         CalendarSet => "calendar.set",
         /// The rows written before chaining existed were chained, once, by the upgrade

@@ -326,6 +326,8 @@ diesel::table! {
         introduced_on -> Nullable<Date>,
         received_on -> Nullable<Date>,
         end_on -> Nullable<Date>,
+        cancelled_on -> Nullable<Date>,
+        cancel_reason -> Nullable<Text>,
     }
 }
 

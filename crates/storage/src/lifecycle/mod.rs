@@ -10,7 +10,7 @@ mod due;
 mod exemption_due;
 mod exemptions;
 mod facts;
-mod history;
+pub(crate) mod history;
 mod load;
 mod use_cases;
 mod views;

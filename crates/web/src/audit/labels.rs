@@ -36,6 +36,8 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::LifecycleBadge => "audit_action.lifecycle_badge",
         AuditAction::LifecycleInterruption => "audit_action.lifecycle_interruption",
         AuditAction::LifecycleExemption => "audit_action.lifecycle_exemption",
+        AuditAction::TransferCreate => "audit_action.transfer_create",
+        AuditAction::TransferStep => "audit_action.transfer_step",
     }
 }
 

@@ -7,15 +7,15 @@ pub(crate) mod page;
 
 use dangvu_domain::due::{DueItem, DueKind};
 
-/// Where a step's record is shown: the dossier for the admission steps, the member's page
-/// for the others.
+/// Where a step's record is shown: the dossier for the admission steps, the transfer for
+/// a transfer not yet received, the member's page for the others.
 pub(crate) fn subject_href(item: &DueItem) -> String {
     let code = crate::ui::href::encode(&item.subject);
     match item.kind {
         DueKind::AdmissionDecision | DueKind::AdmissionCeremony => format!("/admissions/{code}"),
-        DueKind::RecognitionReview
-        | DueKind::TransferCompletion
-        | DueKind::Badge
-        | DueKind::ExemptionReview => format!("/members/{code}"),
+        DueKind::TransferCompletion => format!("/transfers/{code}"),
+        DueKind::RecognitionReview | DueKind::Badge | DueKind::ExemptionReview => {
+            format!("/members/{code}")
+        }
     }
 }

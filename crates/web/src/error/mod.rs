@@ -62,6 +62,8 @@ pub(crate) enum Entity {
     Member,
     /// An admission dossier.
     Dossier,
+    /// A transfer of Party activity.
+    Transfer,
     /// Any other record, or a page.
     Page,
 }
@@ -134,6 +136,7 @@ impl AppError {
                     Entity::Org => "error.not_found_org",
                     Entity::Member => "error.not_found_member",
                     Entity::Dossier => "error.not_found_dossier",
+                    Entity::Transfer => "error.not_found_transfer",
                     Entity::Page => "error.not_found_page",
                 };
                 lang.fill(key, &[("code", &echo(code))])
@@ -175,6 +178,7 @@ impl From<StoreError> for AppError {
                     dangvu_app::Entity::Organization => Entity::Org,
                     dangvu_app::Entity::Member => Entity::Member,
                     dangvu_app::Entity::Dossier => Entity::Dossier,
+                    dangvu_app::Entity::Transfer => Entity::Transfer,
                     _ => Entity::Page,
                 },
                 code,

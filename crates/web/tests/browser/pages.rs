@@ -63,7 +63,8 @@ async fn members(t: &mut Tour<'_>) -> Step<()> {
 }
 
 /// The admission dossiers and the working-day calendar; what is due, from the menu, and
-/// the record of its most urgent step (a dossier or a member's page).
+/// the record of its most urgent step (a dossier, a transfer or a member's page); the
+/// transfers of the scope and the first of them.
 async fn due(t: &mut Tour<'_>) -> Step<()> {
     t.click("nav a[href='/admissions']").await?;
     t.checks("admissions").await;
@@ -75,6 +76,13 @@ async fn due(t: &mut Tour<'_>) -> Step<()> {
     if t.has(first).await? {
         t.click(first).await?;
         t.checks("due record").await;
+    }
+    t.open("/transfers").await?;
+    t.checks("transfers").await;
+    let transfer = "main table a[href^='/transfers/']";
+    if t.has(transfer).await? {
+        t.click(transfer).await?;
+        t.checks("transfer").await;
     }
     Ok(())
 }

@@ -43,6 +43,11 @@ fn load_demo(folder: &std::path::Path) -> Step<Store> {
     store
         .load_dataset(&dataset, &audit)
         .map_err(|e| format!("load the demo: {e}"))?;
+    let transfers = dangvu_demo::transfers::transfers(&dataset, today());
+    let everything = dangvu_storage::Scope::whole_installation(today());
+    store
+        .load_transfers(&everything, &audit, &transfers)
+        .map_err(|e| format!("load the demo's transfers: {e}"))?;
     store
         .create_demo_accounts(&audit, today())
         .map_err(|e| format!("create the demo accounts: {e}"))?;

@@ -87,6 +87,10 @@ impl Demo {
         store
             .load_lifecycle(&Scope::whole_installation(day(TODAY)), &audit, &lifecycle)
             .unwrap();
+        let transfers = dangvu_demo::transfers::transfers(dataset(), day(TODAY));
+        store
+            .load_transfers(&Scope::whole_installation(day(TODAY)), &audit, &transfers)
+            .unwrap();
         store.create_demo_accounts(&audit, day(TODAY)).unwrap();
         Demo {
             label: format!("{:?}", store.backend()),
