@@ -8,6 +8,7 @@
 //! are the use-case layer's (`dangvu_app`); the pages and the API only carry files.
 
 pub(crate) mod api;
+mod api_json;
 pub(crate) mod export_page;
 mod folder;
 pub(crate) mod import_page;
