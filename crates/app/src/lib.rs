@@ -23,6 +23,7 @@ mod installation;
 mod interchange;
 mod lifecycle;
 mod members;
+mod ratings;
 mod reports;
 mod transfers;
 mod tree;
@@ -40,6 +41,7 @@ pub use interchange::{
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
 pub use lifecycle::{LifecycleChange, MemberLifecycle};
+pub use ratings::RatedList;
 pub use reports::SummaryView;
 pub use transfers::TransferList;
 pub use tree::{OrgOverview, OrgPick, RootNode};

@@ -24,6 +24,7 @@ mod due;
 mod error;
 mod interchange;
 mod members;
+mod ratings;
 mod reports;
 mod routes;
 mod state;

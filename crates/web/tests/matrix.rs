@@ -61,6 +61,10 @@ fn example(spec: &RouteSpec) -> Example {
             ..ok(200)
         },
         (Verb::Get, "/due" | "/api/v1/due") => ok(200),
+        (Verb::Get, "/ratings/rated" | "/api/v1/ratings/rated") => Example {
+            query: "year=2020",
+            ..ok(200)
+        },
         (Verb::Get, "/login") => Example {
             ok_signed_in: 303,
             ..ok(200)

@@ -63,6 +63,7 @@ const SESSION: &str = "session";
         crate::members::api::get_member,
         crate::members::lifecycle_api::get_lifecycle,
         crate::members::lifecycle_api::post_lifecycle,
+        crate::ratings::api::get_rated,
         crate::reports::api::get_summary,
         crate::reports::term_api::get_term,
         crate::due::api::get_due,
@@ -83,6 +84,7 @@ const SESSION: &str = "session";
     tags(
         (name = "orgs", description = "The organization tree"),
         (name = "members", description = "Party members"),
+        (name = "ratings", description = "Quality rating: who is rated in a year"),
         (name = "reports", description = "Reports"),
         (name = "admissions", description = "Admission dossiers (phát triển đảng viên)"),
         (name = "transfers", description = "Transfers of Party activity (chuyển sinh hoạt đảng)"),

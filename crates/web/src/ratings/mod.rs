@@ -1,0 +1,65 @@
+//! Quality rating (issue 13): who is rated in a subtree for a year and why the others are
+//! not (`/ratings/rated` and `GET /api/v1/ratings/rated`). Rounds build on it.
+
+pub(crate) mod api;
+pub(crate) mod page;
+
+use crate::accounts::auth::Authenticated;
+use crate::error::{AppError, BadInput};
+use crate::state::AppState;
+use dangvu_app::RatedList;
+use crate::ui::params::{org_code, present};
+use chrono::Datelike;
+use dangvu_domain::{Date, OrgCode};
+use serde::Deserialize;
+
+/// The years a list may be asked for.
+const YEARS: (i32, i32) = (1930, 2100);
+
+/// The query of the list.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct RatedQuery {
+    /// The subtree's root (organization code).
+    pub org: Option<String>,
+    /// The year rated; the current year when absent.
+    pub year: Option<String>,
+}
+
+impl RatedQuery {
+    /// The organization asked for.
+    pub(crate) fn org(&self) -> Result<OrgCode, BadInput> {
+        let raw = present(&self.org).ok_or(BadInput::Missing { field: "org" })?;
+        org_code("org", raw)
+    }
+
+    /// The year asked for, or `today`'s.
+    pub(crate) fn year(&self, today: Date) -> Result<i32, BadInput> {
+        let Some(raw) = present(&self.year) else {
+            return Ok(today.year());
+        };
+        raw.parse::<i32>()
+            .ok()
+            .filter(|y| (YEARS.0..=YEARS.1).contains(y))
+            .ok_or_else(|| BadInput::Number {
+                field: "year",
+                value: raw.to_string(),
+                min: YEARS.0.into(),
+                max: YEARS.1.into(),
+            })
+    }
+}
+
+/// The list the query asks for, inside the reader's scope.
+pub(crate) async fn rated_list(
+    state: &AppState,
+    auth: &Authenticated,
+    query: &RatedQuery,
+) -> Result<RatedList, AppError> {
+    let org = query.org()?;
+    let year = query.year(state.today())?;
+    let caller = auth.caller();
+    state
+        .run(move |app| app.rated_members(&caller, &org, year))
+        .await
+}
