@@ -4,8 +4,9 @@
 //! domain types, build a [`Caller`] (who is asking, with the scope of their role) and call
 //! one function here; none of them reads files, touches storage or applies a rule itself.
 //! Each capability has a folder with the same name as in the storage and web crates
-//! (`tree`, `members`, `interchange`, `reports`, `accounts`, `audit`, `calendar`), plus `installation`
-//! for opening, migrating and seeding a database.
+//! (`tree`, `members`, `interchange`, `reports`, `accounts`, `audit`, `calendar`,
+//! `admissions`, `lifecycle`, `transfers`, `ratings`, `due`), plus `installation` for
+//! opening, migrating and seeding a database.
 //!
 //! Everything here is synchronous, like storage: the web runs a use case on the blocking
 //! pool. Rules that apply to every reader — the scope, masking citizen IDs by role,
