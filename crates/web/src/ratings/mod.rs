@@ -7,9 +7,9 @@ pub(crate) mod page;
 use crate::accounts::auth::Authenticated;
 use crate::error::{AppError, BadInput};
 use crate::state::AppState;
-use dangvu_app::RatedList;
 use crate::ui::params::{org_code, present};
 use chrono::Datelike;
+use dangvu_app::RatedList;
 use dangvu_domain::{Date, OrgCode};
 use serde::Deserialize;
 

@@ -24,7 +24,8 @@ pub async fn reader(t: &mut Tour<'_>, org: &str, downloads: &Downloads) {
         t.checks("org").await;
         members(t).await?;
         due(t).await?;
-        t.open(&format!("/ratings/rated?org={org}&year=2019")).await?;
+        t.open(&format!("/ratings/rated?org={org}&year=2019"))
+            .await?;
         t.checks("ratings").await;
         t.open(&format!("/orgs/{org}")).await?;
         report(t, org, downloads).await
