@@ -10,45 +10,29 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use dangvu_domain::enums::MemberStatus;
-use dangvu_domain::{MemberCode, OrgCode};
-use dangvu_storage::{MemberListItem, MemberQuery, demo_password};
-use support::{Demo, Page, TODAY, backends, day, get, post_form, send, sign_in};
+use dangvu_domain::MemberCode;
+use dangvu_storage::{MemberListItem, demo_password};
+use support::{Demo, Page, TODAY, active_members, backends, day, get, post_form, send, sign_in};
 
 /// The secretary's cell (`bithu`), also the cell of the `dangvien` account.
 const CELL: &str = "VX.01.01";
 
-/// The members of `cell` today, active ones only, by code.
+/// The active members of `cell` today, by code.
 fn active(demo: &Demo, cell: &str) -> Vec<MemberListItem> {
-    let query = MemberQuery {
-        org: OrgCode::parse(cell).unwrap(),
-        as_of: day(TODAY),
-        search: None,
-        after: None,
-        limit: 500,
-    };
-    let mut rows: Vec<_> = demo
-        .store
-        .members(&demo.scope(), &query)
-        .unwrap()
-        .rows
-        .into_iter()
-        .filter(|r| r.status == MemberStatus::DangSinhHoat && r.admitted_on <= day(TODAY))
-        .collect();
-    rows.sort_by(|a, b| a.code.as_str().cmp(b.code.as_str()));
-    rows
+    active_members(demo, cell, day(TODAY))
+}
+
+/// The member's lifecycle as the API answers it.
+async fn lifecycle_of(demo: &Demo, code: &MemberCode) -> Page {
+    let uri = format!("/api/v1/members/{}/lifecycle", code.as_str());
+    get(demo.app(), &uri).await
 }
 
 /// An official member of the cell whose party age is `years` or more today.
 async fn senior(demo: &Demo, years: u64, skip: usize) -> (MemberCode, serde_json::Value) {
     let mut found = Vec::new();
     for row in active(demo, CELL) {
-        let life = get(
-            demo.app(),
-            &format!("/api/v1/members/{}/lifecycle", row.code.as_str()),
-        )
-        .await
-        .json();
+        let life = lifecycle_of(demo, &row.code).await.json();
         if life["party_age_years"].as_u64().is_some_and(|y| y >= years) {
             found.push((row.code, life));
         }
@@ -123,12 +107,7 @@ async fn a_badge_on_the_due_list_is_awarded_once_and_leaves_the_list() {
         let reached = due().await;
         let code =
             MemberCode::parse(reached.first().expect("a badge reached before today")).unwrap();
-        let life = get(
-            demo.app(),
-            &format!("/api/v1/members/{}/lifecycle", code.as_str()),
-        )
-        .await
-        .json();
+        let life = lifecycle_of(&demo, &code).await.json();
         let milestone = life["next_badge"]["moc"].as_u64().unwrap();
         let form = format!("action=badge&day=26%2F11%2F2025&milestone={milestone}");
         let saved = record(&demo, "canbo", &code, &form).await;
@@ -200,12 +179,7 @@ async fn an_exemption_review_is_due_until_the_cell_reviews_it() {
         .await;
         assert_eq!(ended.status, StatusCode::SEE_OTHER, "{}", ended.body);
         assert!(due().await.is_empty(), "{}", demo.label);
-        let life = get(
-            demo.app(),
-            &format!("/api/v1/members/{}/lifecycle", code.as_str()),
-        )
-        .await
-        .json();
+        let life = lifecycle_of(&demo, &code).await.json();
         assert_eq!(life["exemptions"][0]["ngay_ket_thuc"], "2025-11-20");
     }
 }
@@ -214,12 +188,7 @@ async fn an_exemption_review_is_due_until_the_cell_reviews_it() {
 async fn bad_input_gives_the_form_back_and_writes_nothing() {
     for demo in backends() {
         let (code, _) = senior(&demo, 10, 2).await;
-        let before = get(
-            demo.app(),
-            &format!("/api/v1/members/{}/lifecycle", code.as_str()),
-        )
-        .await
-        .body;
+        let before = lifecycle_of(&demo, &code).await.body;
         for (form, says) in [
             (
                 "action=exit&day=31%2F02%2F2025&exit_kind=TU_TRAN",
@@ -245,12 +214,7 @@ async fn bad_input_gives_the_form_back_and_writes_nothing() {
             assert!(page.has(says), "{form}: {}", page.body);
             assert!(page.has("role=\"alert\""));
         }
-        let after = get(
-            demo.app(),
-            &format!("/api/v1/members/{}/lifecycle", code.as_str()),
-        )
-        .await
-        .body;
+        let after = lifecycle_of(&demo, &code).await.body;
         assert_eq!(before, after, "{}: nothing was written", demo.label);
         // Outside the secretary's cell the member does not exist.
         let elsewhere = active(&demo, "VX.01.02");
@@ -331,12 +295,7 @@ async fn a_period_without_activity_moves_the_next_badge_later() {
             demo.label,
             saved.body
         );
-        let after = get(
-            demo.app(),
-            &format!("/api/v1/members/{}/lifecycle", code.as_str()),
-        )
-        .await
-        .json();
+        let after = lifecycle_of(&demo, &code).await.json();
         let moved = day(after["next_badge"]["ngay_du"].as_str().unwrap());
         assert_eq!((moved - day(&reached)).num_days(), 92, "{}", demo.label);
         let page = get(demo.app_as("bithu"), &format!("/members/{}", code.as_str())).await;

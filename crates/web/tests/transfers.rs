@@ -12,33 +12,16 @@ mod support;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use dangvu_domain::OrgCode;
-use dangvu_domain::enums::MemberStatus;
 use dangvu_domain::roles::Role;
-use dangvu_storage::{MemberListItem, MemberQuery};
-use support::{Demo, Page, TODAY, backends, day, get, post_form, send};
+use dangvu_storage::MemberListItem;
+use support::{Demo, Page, TODAY, active_members, backends, day, get, post_form, send};
 
 /// The secretary's cell (`bithu`).
 const CELL: &str = "VX.01.01";
 
-/// The active members of `org`'s subtree today, by code.
+/// The active members of `org`'s subtree today admitted before 2025, by code.
 fn active(demo: &Demo, org: &str) -> Vec<MemberListItem> {
-    let query = MemberQuery {
-        org: OrgCode::parse(org).unwrap(),
-        as_of: day(TODAY),
-        search: None,
-        after: None,
-        limit: 500,
-    };
-    let mut rows: Vec<_> = demo
-        .store
-        .members(&demo.scope(), &query)
-        .unwrap()
-        .rows
-        .into_iter()
-        .filter(|r| r.status == MemberStatus::DangSinhHoat && r.admitted_on < day("2025-01-01"))
-        .collect();
-    rows.sort_by(|a, b| a.code.as_str().cmp(b.code.as_str()));
-    rows
+    active_members(demo, org, day("2024-12-31"))
 }
 
 /// Members counted in `org`'s subtree on `on`.

@@ -1,15 +1,15 @@
 //! Transfer rows as stored, and their assembly into views for one caller.
 
 use super::views::TransferView;
-use crate::OrgRef;
 use crate::db::conn::DbConnection;
-use crate::db::schema::{members, organizations, transfers as t};
+use crate::db::schema::{members, transfers as t};
 use crate::tree::access::reachable_orgs;
+use crate::tree::refs::org_refs;
 use crate::{Scope, StoreError};
+use dangvu_domain::Date;
 use dangvu_domain::calendar::WorkingCalendar;
-use dangvu_domain::enums::{Enumeration, OrgType};
+use dangvu_domain::enums::Enumeration;
 use dangvu_domain::lifecycle::{TransferKind, transfer_deadline};
-use dangvu_domain::{Date, OrgCode};
 use diesel::prelude::*;
 use std::collections::HashMap;
 
@@ -32,33 +32,6 @@ pub(crate) struct TransferRow {
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("transfers: {what} {value:?}"))
-}
-
-/// The organizations of `ids` by id.
-fn org_refs(conn: &mut DbConnection, ids: &[i64]) -> Result<HashMap<i64, OrgRef>, StoreError> {
-    let rows: Vec<(i64, String, String, String)> = organizations::table
-        .filter(organizations::id.eq_any(ids))
-        .select((
-            organizations::id,
-            organizations::code,
-            organizations::name,
-            organizations::org_type,
-        ))
-        .load(conn)?;
-    rows.into_iter()
-        .map(|(id, code, name, kind)| {
-            let code = OrgCode::parse(&code).map_err(|_| corrupt("organization", &code))?;
-            let org_type = OrgType::from_code(&kind).ok_or_else(|| corrupt("type", &kind))?;
-            Ok((
-                id,
-                OrgRef {
-                    code,
-                    name,
-                    org_type,
-                },
-            ))
-        })
-        .collect()
 }
 
 /// The views of `rows` as `scope` sees them, deadlines on `calendar`.

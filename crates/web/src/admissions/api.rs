@@ -11,8 +11,9 @@ use super::step_form::{ByField, StepInput, read};
 use crate::accounts::auth::Authenticated;
 use crate::api::ApiError;
 use crate::api::openapi::E404;
+use crate::api::route;
 use crate::error::BadInput;
-use crate::routes::{self, Resource, RouteSpec, Surface, Verb};
+use crate::routes::{self, Resource, RouteSpec, Verb};
 use crate::state::AppState;
 use crate::ui::i18n::Lang;
 use crate::ui::params;
@@ -26,41 +27,34 @@ use dangvu_app::records::{DossierQuery, StepOutcome};
 use dangvu_domain::enums::Enumeration;
 use serde_json::{Map, Value};
 
-const fn route(
-    verb: Verb,
-    path: &'static str,
-    access: crate::Access,
-    handler: fn() -> axum::routing::MethodRouter<AppState>,
-) -> RouteSpec {
-    let resource = match verb {
-        Verb::Get if path.len() == "/api/v1/admissions".len() => Resource::OrgInQuery,
-        _ => Resource::None,
-    };
-    RouteSpec {
-        verb,
-        path,
-        surface: Surface::Api,
-        access,
-        resource,
-        handler,
-    }
-}
-
 /// The routes of the admissions API, part of [`crate::api::ROUTES`].
 pub(crate) const ROUTES: [RouteSpec; 4] = [
-    route(Verb::Get, "/api/v1/admissions", routes::READ, || {
-        get(list_dossiers)
-    }),
-    route(Verb::Post, "/api/v1/admissions", routes::WRITE, || {
-        post(open_dossier)
-    }),
-    route(Verb::Get, "/api/v1/admissions/{ma}", routes::READ, || {
-        get(get_dossier)
-    }),
+    route(
+        Verb::Get,
+        "/api/v1/admissions",
+        routes::READ,
+        Resource::OrgInQuery,
+        || get(list_dossiers),
+    ),
+    route(
+        Verb::Post,
+        "/api/v1/admissions",
+        routes::WRITE,
+        Resource::None,
+        || post(open_dossier),
+    ),
+    route(
+        Verb::Get,
+        "/api/v1/admissions/{ma}",
+        routes::READ,
+        Resource::None,
+        || get(get_dossier),
+    ),
     route(
         Verb::Post,
         "/api/v1/admissions/{ma}/steps",
         routes::WRITE,
+        Resource::None,
         || post(record_step),
     ),
 ];

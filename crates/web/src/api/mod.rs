@@ -25,20 +25,33 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use schema::ErrorDetail;
 
-const fn api(
+/// An API route: `verb` at `path`, guarded by `access`, about `resource` (which the
+/// authorization matrix test reads).
+pub(crate) const fn route(
+    verb: Verb,
     path: &'static str,
     access: Access,
     resource: Resource,
     handler: fn() -> MethodRouter<AppState>,
 ) -> RouteSpec {
     RouteSpec {
-        verb: Verb::Get,
+        verb,
         path,
         surface: Surface::Api,
         access,
         resource,
         handler,
     }
+}
+
+/// A `GET` API route.
+const fn api(
+    path: &'static str,
+    access: Access,
+    resource: Resource,
+    handler: fn() -> MethodRouter<AppState>,
+) -> RouteSpec {
+    route(Verb::Get, path, access, resource, handler)
 }
 
 /// The routes of `/api/v1` and the API's documentation page, part of
@@ -53,7 +66,7 @@ pub(crate) const ROUTES: &[RouteSpec] = &[
     api("/api/v1/members", READ, Resource::OrgInQuery, || get(crate::members::api::list_members)),
     api("/api/v1/members/{ma}", READ_OR_OWN, Resource::MemberInPath, || get(crate::members::api::get_member)),
     api("/api/v1/members/{ma}/lifecycle", READ_OR_OWN, Resource::MemberInPath, || get(crate::members::lifecycle_api::get_lifecycle)),
-    RouteSpec { verb: Verb::Post, ..api("/api/v1/members/{ma}/lifecycle", crate::routes::WRITE, Resource::MemberInPath, || post(crate::members::lifecycle_api::post_lifecycle)) },
+    route(Verb::Post, "/api/v1/members/{ma}/lifecycle", crate::routes::WRITE, Resource::MemberInPath, || post(crate::members::lifecycle_api::post_lifecycle)),
     api("/api/v1/reports/summary", READ, Resource::OrgInQuery, || get(crate::reports::api::get_summary)),
     api("/api/v1/reports/term", READ, Resource::OrgInQuery, || get(crate::reports::term_api::get_term)),
     api("/api/v1/ratings/rated", READ, Resource::OrgInQuery, || get(crate::ratings::api::get_rated)),

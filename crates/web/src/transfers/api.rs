@@ -9,8 +9,9 @@ use super::show_page::transfer_id;
 use crate::accounts::auth::Authenticated;
 use crate::api::ApiError;
 use crate::api::openapi::E404;
+use crate::api::route;
 use crate::error::{AppError, BadInput};
-use crate::routes::{self, Resource, RouteSpec, Surface, Verb};
+use crate::routes::{self, Resource, RouteSpec, Verb};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -19,37 +20,34 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-const fn route(
-    verb: Verb,
-    path: &'static str,
-    access: crate::Access,
-    handler: fn() -> axum::routing::MethodRouter<AppState>,
-) -> RouteSpec {
-    RouteSpec {
-        verb,
-        path,
-        surface: Surface::Api,
-        access,
-        resource: Resource::None,
-        handler,
-    }
-}
-
 /// The routes of the transfers API, part of [`crate::api::ROUTES`].
 pub(crate) const ROUTES: [RouteSpec; 4] = [
-    route(Verb::Get, "/api/v1/transfers", routes::READ, || {
-        get(list_transfers)
-    }),
-    route(Verb::Post, "/api/v1/transfers", routes::WRITE, || {
-        post(create_transfer)
-    }),
-    route(Verb::Get, "/api/v1/transfers/{ma}", routes::READ, || {
-        get(get_transfer)
-    }),
+    route(
+        Verb::Get,
+        "/api/v1/transfers",
+        routes::READ,
+        Resource::None,
+        || get(list_transfers),
+    ),
+    route(
+        Verb::Post,
+        "/api/v1/transfers",
+        routes::WRITE,
+        Resource::None,
+        || post(create_transfer),
+    ),
+    route(
+        Verb::Get,
+        "/api/v1/transfers/{ma}",
+        routes::READ,
+        Resource::None,
+        || get(get_transfer),
+    ),
     route(
         Verb::Post,
         "/api/v1/transfers/{ma}/steps",
         routes::WRITE,
+        Resource::None,
         || post(record_step),
     ),
 ];

@@ -18,9 +18,11 @@
 use axum::Router;
 use chrono::NaiveDateTime;
 use dangvu_domain::Date;
+use dangvu_domain::OrgCode;
 use dangvu_domain::dataset::Dataset;
+use dangvu_domain::enums::MemberStatus;
 use dangvu_storage::testing::TestDb;
-use dangvu_storage::{AuditContext, Scope, Store, demo_password};
+use dangvu_storage::{AuditContext, MemberListItem, MemberQuery, Scope, Store, demo_password};
 use dangvu_web::AppState;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, Weak};
@@ -218,6 +220,28 @@ impl Demo {
         sessions.insert(username.to_string(), session.clone());
         session
     }
+}
+
+/// The active members registered in `org`'s subtree today and admitted by `admitted_by`,
+/// by code (the members a test takes a change to).
+pub fn active_members(demo: &Demo, org: &str, admitted_by: Date) -> Vec<MemberListItem> {
+    let query = MemberQuery {
+        org: OrgCode::parse(org).unwrap(),
+        as_of: day(TODAY),
+        search: None,
+        after: None,
+        limit: 500,
+    };
+    let mut rows: Vec<_> = demo
+        .store
+        .members(&demo.scope(), &query)
+        .unwrap()
+        .rows
+        .into_iter()
+        .filter(|r| r.status == MemberStatus::DangSinhHoat && r.admitted_on <= admitted_by)
+        .collect();
+    rows.sort_by(|a, b| a.code.as_str().cmp(b.code.as_str()));
+    rows
 }
 
 /// The demo on every backend, shared with the tests running at the same time.
