@@ -59,6 +59,10 @@ pub mod records {
         RegistrationView, ReviewOutcome, StatusView, StepOutcome, TimelineEntry, TimelineWhat,
         TokenView,
     };
+    pub use dangvu_storage::{
+        CloseOutcome, CloseReport, Decided, MemberEntry, MemberStep, NewRound, OrgEntry, OrgStep,
+        RoundOutcome, RoundSummary, RoundView, Stepped,
+    };
     pub use dangvu_storage::{NewTemporary, NewTransfer, TransferView};
 }
 

@@ -18,6 +18,8 @@ pub enum RuleId {
     DisciplinedMember,
     /// An organization with too many members disciplined in the year, not rated KHTNV.
     DisciplinedShare,
+    /// A level other than the one the points give, or points where the period does not score.
+    Points,
 }
 
 impl RuleId {
@@ -28,6 +30,7 @@ impl RuleId {
             Self::Linkage => "LIEN_THONG_XEP_LOAI",
             Self::DisciplinedMember => "DANG_VIEN_BI_KY_LUAT",
             Self::DisciplinedShare => "TY_LE_KY_LUAT",
+            Self::Points => "DIEM_XEP_LOAI",
         }
     }
 }

@@ -9,10 +9,15 @@ pub mod checks;
 pub mod eligibility;
 pub mod legacy;
 pub mod points;
+pub mod rounds;
 pub mod rule_sets;
 
 pub use checks::{OrgShape, RuleId, Violation, disciplined_member, linkage, quota};
 pub use eligibility::{EligibilityFacts, NotRated, eligibility};
 pub use legacy::{LegacyMemberLabel, LegacyOrgLabel};
 pub use points::{PointConditions, level_from_points};
+pub use rounds::{
+    AssessmentForm, Decision, DecisionCheck, Proposal, RoundKind, RoundStatus, SelfAssessment,
+    check_member_decision, check_org_decision,
+};
 pub use rule_sets::{PointThresholds, Quota, RoundPeriod, RuleSet, Scheme, for_year};

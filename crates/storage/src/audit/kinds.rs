@@ -91,6 +91,12 @@ stored_names! {
         TransferStep => "transfer.step",
         /// A day of the installation's working-day calendar was added or corrected.
         CalendarSet => "calendar.set",
+        /// A rating round opened.
+        RatingRoundOpen => "rating.round.open",
+        /// A step of a rating round (self-assessment, proposal, decision, reopening).
+        RatingStep => "rating.step",
+        /// A rating round closed, its ratings written.
+        RatingRoundClose => "rating.round.close",
         /// The rows written before chaining existed were chained, once, by the upgrade
         /// that introduced it.
         Seal => "audit.seal",
@@ -118,6 +124,8 @@ stored_names! {
         AuditLog => "audit_log",
         /// An admission dossier.
         AdmissionDossier => "admission_dossier",
+        /// A rating round.
+        RatingRound => "rating_round",
     }
 }
 

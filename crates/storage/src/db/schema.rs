@@ -364,6 +364,74 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Rating rounds opened by a committee for its subtree and a period.
+    rating_rounds (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        year -> Integer,
+        period -> Text,
+        quarter -> Integer,
+        deadline -> Date,
+        opened_on -> Date,
+        opened_by -> Text,
+        closed_on -> Nullable<Date>,
+        closed_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The members of a round with their steps.
+    round_members (round_id, member_id) {
+        round_id -> BigInt,
+        member_id -> BigInt,
+        unit_id -> BigInt,
+        cell_id -> BigInt,
+        self_level -> Nullable<Text>,
+        self_points -> Nullable<Integer>,
+        self_text -> Nullable<Text>,
+        self_form -> Nullable<Text>,
+        self_on -> Nullable<Date>,
+        self_by -> Nullable<Text>,
+        proposed_level -> Nullable<Text>,
+        proposed_points -> Nullable<Integer>,
+        votes_for -> Nullable<Integer>,
+        votes_cast -> Nullable<Integer>,
+        proposed_on -> Nullable<Date>,
+        proposed_by -> Nullable<Text>,
+        decided_level -> Nullable<Text>,
+        decided_label -> Nullable<Text>,
+        decided_points -> Nullable<Integer>,
+        decided_reason -> Nullable<Text>,
+        exceptions -> Nullable<Text>,
+        decided_on -> Nullable<Date>,
+        decided_by -> Nullable<Text>,
+        decided_org -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The organizations of a round with their steps.
+    round_orgs (round_id, org_id) {
+        round_id -> BigInt,
+        org_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        shape -> Text,
+        self_level -> Nullable<Text>,
+        self_text -> Nullable<Text>,
+        self_on -> Nullable<Date>,
+        self_by -> Nullable<Text>,
+        decided_level -> Nullable<Text>,
+        decided_label -> Nullable<Text>,
+        decided_points -> Nullable<Integer>,
+        decided_reason -> Nullable<Text>,
+        exceptions -> Nullable<Text>,
+        decided_on -> Nullable<Date>,
+        decided_by -> Nullable<Text>,
+        decided_org -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
 
@@ -394,4 +462,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     exemptions,
     badge_awards,
     party_age_interruptions,
+    rating_rounds,
+    round_members,
+    round_orgs,
 );

@@ -20,6 +20,11 @@ pub(crate) fn enum_code<E: Enumeration>(code: &str) -> Result<E, StoreError> {
     E::from_code(code).ok_or_else(|| corrupt(E::FIELD, code))
 }
 
+/// An organization code as stored.
+pub(crate) fn org_code(code: &str) -> Result<dangvu_domain::OrgCode, StoreError> {
+    dangvu_domain::OrgCode::parse(code).map_err(|_| corrupt("organization code", code))
+}
+
 /// A member code as stored.
 pub(crate) fn member_code(code: &str) -> Result<MemberCode, StoreError> {
     MemberCode::parse(code).map_err(|_| corrupt("member code", code))

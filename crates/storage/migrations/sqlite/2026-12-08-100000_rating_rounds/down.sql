@@ -1,0 +1,3 @@
+drop table round_orgs;
+drop table round_members;
+drop table rating_rounds;

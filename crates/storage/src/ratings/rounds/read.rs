@@ -1,0 +1,137 @@
+//! Reading rounds: the list a caller reaches, one round's progress, and its rows for an
+//! organization's part of the subtree.
+
+use super::access::{Reached, RoundAccess, kind_of, round};
+use super::entries::{member_entries, org_entries};
+use super::rows::RoundRow;
+use super::views::{RoundSummary, RoundView};
+use crate::admissions::access::subtree_ids;
+use crate::db::conn::DbConnection;
+use crate::db::schema::{organizations, rating_rounds, round_members as rm, round_orgs as ro};
+use crate::tree::sql::org_id;
+use crate::{Scope, StoreError};
+use dangvu_domain::OrgCode;
+use diesel::dsl::{count, count_star};
+use diesel::prelude::*;
+
+/// Every round the scope reaches, newest year first.
+pub(crate) fn list(
+    conn: &mut DbConnection,
+    scope: &Scope,
+) -> Result<Vec<RoundSummary>, StoreError> {
+    let ids: Vec<i64> = rating_rounds::table
+        .order((rating_rounds::year.desc(), rating_rounds::id.desc()))
+        .select(rating_rounds::id)
+        .load(conn)?;
+    let mut found = Vec::new();
+    for id in ids {
+        match round(conn, scope, id) {
+            Ok(access) => found.push(summary(conn, &access)?),
+            Err(StoreError::NotFound { .. }) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(found)
+}
+
+/// The code and name of organization `id`.
+pub(crate) fn org_name(conn: &mut DbConnection, id: i64) -> Result<(OrgCode, String), StoreError> {
+    let (code, name): (String, String) = organizations::table
+        .find(id)
+        .select((organizations::code, organizations::name))
+        .first(conn)?;
+    Ok((crate::tree::refs::org_code(&code)?, name))
+}
+
+/// A round's progress over the rows the caller reaches.
+pub(crate) fn summary(
+    conn: &mut DbConnection,
+    access: &RoundAccess,
+) -> Result<RoundSummary, StoreError> {
+    let row: &RoundRow = &access.row;
+    let (org, org_name) = org_name(conn, row.org_id)?;
+    let members = progress(conn, access, Rows::Members)?;
+    let orgs = progress(conn, access, Rows::Orgs)?;
+    let (kind, _) = kind_of(row)?;
+    Ok(RoundSummary {
+        id: row.id,
+        org,
+        org_name,
+        year: row.year,
+        kind,
+        deadline: row.deadline,
+        opened: (row.opened_on, row.opened_by.clone()),
+        closed: row.closed_on.zip(row.closed_by.clone()),
+        members,
+        orgs,
+    })
+}
+
+enum Rows {
+    Members,
+    Orgs,
+}
+
+/// Rows reached and rows decided, counted per organization in SQL and summed over those
+/// the caller reaches.
+fn progress(
+    conn: &mut DbConnection,
+    access: &RoundAccess,
+    rows: Rows,
+) -> Result<(u64, u64), StoreError> {
+    let id = access.row.id;
+    let per_org: Vec<(i64, i64, i64)> = match rows {
+        Rows::Members => {
+            // One member's own row, else every row (a range over the whole key).
+            let (lo, hi) = match access.reached {
+                Reached::Member(member) => (member, member),
+                _ => (i64::MIN, i64::MAX),
+            };
+            rm::table
+                .filter(rm::round_id.eq(id).and(rm::member_id.between(lo, hi)))
+                .group_by(rm::cell_id)
+                .select((rm::cell_id, count_star(), count(rm::decided_level)))
+                .load(conn)?
+        }
+        Rows::Orgs => ro::table
+            .filter(ro::round_id.eq(id))
+            .group_by(ro::org_id)
+            .select((ro::org_id, count_star(), count(ro::decided_level)))
+            .load(conn)?,
+    };
+    let own = matches!(access.reached, Reached::Member(_));
+    let (mut all, mut decided) = (0u64, 0u64);
+    for (org, n, d) in per_org {
+        if own || access.reached.org(org) {
+            all += u64::try_from(n).unwrap_or(0);
+            decided += u64::try_from(d).unwrap_or(0);
+        }
+    }
+    Ok((all, decided))
+}
+
+/// The round `id` with the rows the caller reaches within the subtree of `part` (the whole
+/// round when `None`).
+pub(crate) fn view(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    id: i64,
+    part: Option<&OrgCode>,
+) -> Result<RoundView, StoreError> {
+    let access = round(conn, scope, id)?;
+    let within: Option<Vec<i64>> = match part {
+        Some(code) => {
+            let root = org_id(conn, code.as_str())?;
+            Some(subtree_ids(conn, root, access.reference)?)
+        }
+        None => None,
+    };
+    let round = summary(conn, &access)?;
+    let members = member_entries(conn, &access, within.as_deref())?;
+    let orgs = org_entries(conn, &access, within.as_deref())?;
+    Ok(RoundView {
+        round,
+        members,
+        orgs,
+    })
+}
