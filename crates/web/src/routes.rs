@@ -15,6 +15,7 @@ use crate::calendar::page as calendar_page;
 use crate::error::{AppError, Entity};
 use crate::interchange::{export_page as export, import_page};
 use crate::members::{lifecycle_page as lifecycle, list_page as members, profile_page as profile};
+use crate::ratings::rounds;
 use crate::reports::summary_page as reports;
 use crate::state::AppState;
 use crate::tree::{org_page as orgs, tree_page as tree};
@@ -136,6 +137,14 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/admissions/{code}", READ, Resource::None, || get(admissions::show_dossier)),
     page(Verb::Post, "/admissions/{code}/step", WRITE, Resource::None, || post(admissions::record_step)),
     page(Verb::Get, "/ratings/rated", READ, Resource::OrgInQuery, || get(crate::ratings::page::show_rated)),
+    page(Verb::Get, "/ratings/rounds", READ_OR_OWN, Resource::None, || get(rounds::list_page::show_rounds)),
+    page(Verb::Post, "/ratings/rounds", WRITE, Resource::None, || post(rounds::list_page::open_round)),
+    page(Verb::Get, "/ratings/rounds/{id}", READ_OR_OWN, Resource::None, || get(rounds::round_page::show_round)),
+    page(Verb::Post, "/ratings/rounds/{id}/close", WRITE, Resource::None, || post(rounds::round_page::close_round)),
+    page(Verb::Get, "/ratings/rounds/{id}/members/{code}", READ_OR_OWN, Resource::None, || get(rounds::entry_page::show_member)),
+    page(Verb::Post, "/ratings/rounds/{id}/members/{code}", READ_OR_OWN, Resource::None, || post(rounds::entry_page::record_member)),
+    page(Verb::Get, "/ratings/rounds/{id}/orgs/{code}", READ, Resource::None, || get(rounds::entry_page::show_org)),
+    page(Verb::Post, "/ratings/rounds/{id}/orgs/{code}", WRITE, Resource::None, || post(rounds::entry_page::record_org)),
     page(Verb::Get, "/transfers", READ, Resource::None, || get(crate::transfers::show_list)),
     page(Verb::Get, "/transfers/new", WRITE, Resource::None, || get(crate::transfers::show_new)),
     page(Verb::Post, "/transfers/new", WRITE, Resource::None, || post(crate::transfers::record_new)),

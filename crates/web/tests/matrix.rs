@@ -121,6 +121,28 @@ fn example(spec: &RouteSpec) -> Example {
         (Verb::Get, "/transfers/{id}" | "/api/v1/transfers/{ma}")
         | (Verb::Post, "/transfers/{id}/step" | "/api/v1/transfers/{ma}/steps") => ok(404),
         (Verb::Post, "/api/v1/transfers") => ok(400),
+        // Rating rounds: the list (with the opening form) and its post without fields (the
+        // form back, 422); a round that does not exist, read or posted to; a form body is
+        // not JSON.
+        (Verb::Get, "/ratings/rounds" | "/api/v1/ratings/rounds") => ok(200),
+        (Verb::Post, "/ratings/rounds") => ok(422),
+        (Verb::Post, "/api/v1/ratings/rounds") => ok(400),
+        (
+            Verb::Get,
+            "/ratings/rounds/{id}"
+            | "/ratings/rounds/{id}/members/{code}"
+            | "/ratings/rounds/{id}/orgs/{code}"
+            | "/api/v1/ratings/rounds/{ma}",
+        )
+        | (
+            Verb::Post,
+            "/ratings/rounds/{id}/close"
+            | "/ratings/rounds/{id}/members/{code}"
+            | "/ratings/rounds/{id}/orgs/{code}"
+            | "/api/v1/ratings/rounds/{ma}/close"
+            | "/api/v1/ratings/rounds/{ma}/members/{ma_dang_vien}"
+            | "/api/v1/ratings/rounds/{ma}/orgs/{ma_to_chuc}",
+        ) => ok(404),
         // A member's lifecycle: the forms; a form without its day (the form back, 422,
         // nothing written); the API's read, and a form body that is not JSON.
         (Verb::Get, "/members/{code}/lifecycle" | "/api/v1/members/{ma}/lifecycle") => ok(200),

@@ -5,7 +5,7 @@
 //! the deciding level reopens).
 
 use crate::records::{
-    CloseOutcome, MemberStep, NewRound, OrgStep, RoundOutcome, RoundSummary, RoundView,
+    CloseOutcome, MemberEntry, MemberStep, NewRound, OrgStep, RoundOutcome, RoundSummary, RoundView,
 };
 use crate::{App, Caller, Error};
 use dangvu_domain::roles::Capability;
@@ -40,6 +40,17 @@ impl App {
     ) -> Result<RoundView, Error> {
         permit_read(caller)?;
         Ok(self.store.rating_round(caller.scope(), id, part)?)
+    }
+
+    /// One member's row of a round (the member themself, or readers reaching their cell).
+    pub fn rating_round_member(
+        &self,
+        caller: &Caller,
+        id: i64,
+        member: &MemberCode,
+    ) -> Result<(RoundSummary, MemberEntry), Error> {
+        permit_read(caller)?;
+        Ok(self.store.rating_round_member(caller.scope(), id, member)?)
     }
 
     /// Records a step on a member: their own self-assessment, or any step for those who

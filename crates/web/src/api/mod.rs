@@ -23,7 +23,7 @@ use crate::ui::i18n::Lang;
 use axum::Json;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
-use schema::ErrorDetail;
+pub(crate) use schema::ErrorDetail;
 
 /// An API route: `verb` at `path`, guarded by `access`, about `resource` (which the
 /// authorization matrix test reads).
@@ -80,6 +80,12 @@ pub(crate) const ROUTES: &[RouteSpec] = &[
     crate::transfers::api::ROUTES[1],
     crate::transfers::api::ROUTES[2],
     crate::transfers::api::ROUTES[3],
+    crate::ratings::rounds::api::ROUTES[0],
+    crate::ratings::rounds::api::ROUTES[1],
+    crate::ratings::rounds::api::ROUTES[2],
+    crate::ratings::rounds::api::ROUTES[3],
+    crate::ratings::rounds::api::ROUTES[4],
+    crate::ratings::rounds::api::ROUTES[5],
     api("/api/v1/calendar/working-day", Access::SignedIn, Resource::None, || get(crate::calendar::api::working_day)),
     crate::interchange::api::IMPORT,
     crate::interchange::api::EXPORT,

@@ -64,6 +64,8 @@ pub(crate) enum Entity {
     Dossier,
     /// A transfer of Party activity.
     Transfer,
+    /// A rating round.
+    RatingRound,
     /// Any other record, or a page.
     Page,
 }
@@ -96,6 +98,7 @@ pub(crate) const ERROR_CODES: &[(&str, u16)] = &[
     ("invalid_field", 422),
     ("step_refused", 422),
     ("change_refused", 422),
+    ("rating_refused", 422),
     ("internal", 500),
     ("busy", 503),
 ];
@@ -137,6 +140,7 @@ impl AppError {
                     Entity::Member => "error.not_found_member",
                     Entity::Dossier => "error.not_found_dossier",
                     Entity::Transfer => "error.not_found_transfer",
+                    Entity::RatingRound => "error.not_found_round",
                     Entity::Page => "error.not_found_page",
                 };
                 lang.fill(key, &[("code", &echo(code))])
@@ -179,6 +183,7 @@ impl From<StoreError> for AppError {
                     dangvu_app::Entity::Member => Entity::Member,
                     dangvu_app::Entity::Dossier => Entity::Dossier,
                     dangvu_app::Entity::Transfer => Entity::Transfer,
+                    dangvu_app::Entity::RatingRound => Entity::RatingRound,
                     _ => Entity::Page,
                 },
                 code,

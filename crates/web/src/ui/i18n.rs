@@ -202,6 +202,10 @@ mod tests {
         check::<Rating>();
         check::<Gender>();
         check::<dangvu_domain::roles::Role>();
+        check::<dangvu_domain::ratings::AssessmentForm>();
+        check::<dangvu_domain::ratings::RoundStatus>();
+        check::<dangvu_domain::ratings::LegacyOrgLabel>();
+        check::<dangvu_domain::ratings::LegacyMemberLabel>();
         assert_eq!(
             Lang::En.label(&OrgType::DangBoCoSo),
             "Grassroots Party committee"

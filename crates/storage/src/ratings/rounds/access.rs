@@ -1,9 +1,9 @@
 //! Which rounds and which of their rows a caller reaches.
 //!
-//! A round is in scope when its committee is, when the caller's organization lay in the
-//! round's subtree on the reference day, or, for a member's own-record scope, when the
-//! member is rated in it. Out of scope it is "not found", exactly like a round that does not
-//! exist. Rows are then reached by their cell (members) or the organization itself.
+//! A round is in scope when its committee is (today, or on the reference day), when the
+//! caller's organization lies in the round's subtree (on either day), or, for a member's
+//! own-record scope, when the member is rated in it. Out of scope it is "not found",
+//! exactly like a round that does not exist. Rows are then reached by their cell (members) or the organization itself.
 
 use super::rows::RoundRow;
 use crate::admissions::access::reached_ids;
@@ -117,10 +117,15 @@ fn reached(
             .get_result(conn)?;
         return Ok((rated > 0).then_some(Reached::Member(member)));
     }
-    let Some(ids) = reached_ids(conn, scope, reference)? else {
+    // The scope's subtree as it stands today (how every reader's scope is read) and as it
+    // stood on the reference day (organizations dissolved since).
+    let (Some(today), Some(then)) = (
+        reached_ids(conn, scope, scope.today())?,
+        reached_ids(conn, scope, reference)?,
+    ) else {
         return Ok(Some(Reached::All));
     };
-    let ids: HashSet<i64> = ids.into_iter().collect();
+    let ids: HashSet<i64> = today.into_iter().chain(then).collect();
     if ids.contains(&row.org_id) {
         return Ok(Some(Reached::Orgs(ids)));
     }
@@ -128,7 +133,9 @@ fn reached(
         return Ok(None);
     };
     let root_id = org_id(conn, root.as_str())?;
-    let inside = place_on(conn, root_id, reference)?
-        .is_some_and(|place| place.chain().contains(&row.org_id));
+    let mut inside = false;
+    for day in [reference, scope.today()] {
+        inside |= place_on(conn, root_id, day)?.is_some_and(|p| p.chain().contains(&row.org_id));
+    }
     Ok(inside.then_some(Reached::Orgs(ids)))
 }

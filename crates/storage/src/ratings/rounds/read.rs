@@ -4,7 +4,7 @@
 use super::access::{Reached, RoundAccess, kind_of, round};
 use super::entries::{member_entries, org_entries};
 use super::rows::RoundRow;
-use super::views::{RoundSummary, RoundView};
+use super::views::{MemberEntry, RoundSummary, RoundView};
 use crate::admissions::access::subtree_ids;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{organizations, rating_rounds, round_members as rm, round_orgs as ro};
@@ -13,6 +13,10 @@ use crate::{Scope, StoreError};
 use dangvu_domain::OrgCode;
 use diesel::dsl::{count, count_star};
 use diesel::prelude::*;
+
+/// The most members a round lists without a part asked for: beyond it the reader picks
+/// an organization (a district's round rates tens of thousands).
+pub(crate) const LISTED_WHOLE: u64 = 2_000;
 
 /// Every round the scope reaches, newest year first.
 pub(crate) fn list(
@@ -127,11 +131,48 @@ pub(crate) fn view(
         None => None,
     };
     let round = summary(conn, &access)?;
-    let members = member_entries(conn, &access, within.as_deref())?;
+    let listed = within.is_some() || round.members.0 <= LISTED_WHOLE;
+    let members = if listed {
+        member_entries(conn, &access, within.as_deref())?
+    } else {
+        Vec::new()
+    };
     let orgs = org_entries(conn, &access, within.as_deref())?;
     Ok(RoundView {
         round,
         members,
+        members_listed: listed,
         orgs,
     })
+}
+
+/// The round `id` and member `member`'s row in it, if the scope reaches it.
+pub(crate) fn member_view(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    id: i64,
+    member: &dangvu_domain::MemberCode,
+) -> Result<(RoundSummary, MemberEntry), StoreError> {
+    let access = round(conn, scope, id)?;
+    let not_found = || StoreError::NotFound {
+        entity: crate::Entity::Member,
+        code: member.to_string(),
+    };
+    let member_id: i64 = crate::db::schema::members::table
+        .filter(crate::db::schema::members::code.eq(member.as_str()))
+        .select(crate::db::schema::members::id)
+        .first(conn)
+        .optional()?
+        .ok_or_else(not_found)?;
+    let cell: i64 = rm::table
+        .filter(rm::round_id.eq(id).and(rm::member_id.eq(member_id)))
+        .select(rm::cell_id)
+        .first(conn)
+        .optional()?
+        .ok_or_else(not_found)?;
+    let entry = member_entries(conn, &access, Some(&[cell]))?
+        .into_iter()
+        .find(|e| &e.member == member)
+        .ok_or_else(not_found)?;
+    Ok((summary(conn, &access)?, entry))
 }

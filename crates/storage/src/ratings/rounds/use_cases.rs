@@ -39,6 +39,17 @@ impl Store {
         self.read(|c| read::view(c, scope, id, part))
     }
 
+    /// Round `id` and `member`'s row in it.
+    #[tracing::instrument(skip_all, fields(round = id, member = %member), err)]
+    pub fn rating_round_member(
+        &self,
+        scope: &Scope,
+        id: i64,
+        member: &MemberCode,
+    ) -> Result<(RoundSummary, super::views::MemberEntry), StoreError> {
+        self.read(|c| read::member_view(c, scope, id, member))
+    }
+
     /// Records a step on a member of round `id` on `on`.
     #[tracing::instrument(skip_all, fields(round = id, member = %member, actor = %ctx.actor), err)]
     pub fn record_member_rating_step(

@@ -108,8 +108,11 @@ pub struct OrgEntry {
 pub struct RoundView {
     /// The round.
     pub round: RoundSummary,
-    /// Its members, in Vietnamese name order.
+    /// Its members, in Vietnamese name order (none when not listed).
     pub members: Vec<MemberEntry>,
+    /// Whether the members are listed: a part was asked for, or the round is small enough
+    /// to list whole.
+    pub members_listed: bool,
     /// Its organizations, by code.
     pub orgs: Vec<OrgEntry>,
 }
