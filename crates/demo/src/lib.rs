@@ -57,6 +57,7 @@ mod people;
 mod pick;
 mod plan;
 mod pool;
+pub mod rating_rounds;
 mod ratings;
 mod scale;
 pub mod transfers;

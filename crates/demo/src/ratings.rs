@@ -13,6 +13,7 @@ use crate::draft::Draft;
 use crate::pick::normal;
 use dangvu_domain::dataset::{MemberRating, OrgRating};
 use dangvu_domain::dates::year_end;
+use dangvu_domain::ratings::{EligibilityFacts, eligibility, for_year};
 use dangvu_domain::{MemberStatus, OrgType, Rating};
 use rand::Rng;
 use std::collections::BTreeMap;
@@ -35,8 +36,11 @@ pub(crate) fn rate(
     let mut members = Vec::new();
     let mut orgs = Vec::new();
     for year in FIRST_YEAR..=LAST_YEAR {
-        orgs.extend(rate_orgs(district, &org_level, year, rng));
-        members.extend(rate_members(district, drafts, &member_level, year, rng));
+        let mut year_orgs = rate_orgs(district, &org_level, year, rng);
+        let (year_members, by_cell) = rate_members(district, drafts, &member_level, year, rng);
+        tie_cells_to_members(district, &mut year_orgs, &by_cell);
+        orgs.extend(year_orgs);
+        members.extend(year_members);
     }
     (members, orgs)
 }
@@ -136,6 +140,7 @@ fn points(rating: Rating, rng: &mut impl Rng) -> u8 {
 
 struct Entry {
     member: usize,
+    cell: usize,
     grassroots: usize,
     rating: Rating,
     score: u8,
@@ -147,14 +152,22 @@ fn rate_members(
     level: &[f64],
     year: i32,
     rng: &mut impl Rng,
-) -> Vec<MemberRating> {
+) -> (Vec<MemberRating>, BTreeMap<usize, Vec<Rating>>) {
     let Some(day) = year_end(year) else {
-        return Vec::new();
+        return (Vec::new(), BTreeMap::new());
     };
+    let rules = for_year(year);
     let mut entries = Vec::new();
     for (member, draft) in drafts.iter().enumerate() {
-        let active =
-            draft.record.admitted_on <= day && draft.status_on(day) == MemberStatus::DangSinhHoat;
+        // Rated as the year's rules rate: active on 31 December and admitted long enough.
+        let facts = EligibilityFacts {
+            admitted_on: draft.record.admitted_on,
+            status: (draft.status_on(day), draft.record.admitted_on),
+            suspended_since: None,
+        };
+        let active = draft.record.admitted_on <= day
+            && draft.status_on(day) == MemberStatus::DangSinhHoat
+            && eligibility(rules, day, &facts).is_ok();
         let Some(cell) = draft.cell_on(day).filter(|_| active) else {
             continue;
         };
@@ -171,13 +184,18 @@ fn rate_members(
         };
         entries.push(Entry {
             member,
+            cell,
             grassroots,
             rating,
             score,
         });
     }
-    apply_excellence_quota(&mut entries);
-    entries
+    apply_excellence_quota(&mut entries, OVER_QUOTA_YEARS.contains(&year));
+    let mut by_cell: BTreeMap<usize, Vec<Rating>> = BTreeMap::new();
+    for e in &entries {
+        by_cell.entry(e.cell).or_default().push(e.rating);
+    }
+    let rated = entries
         .into_iter()
         .filter_map(|e| {
             Some(MemberRating {
@@ -187,7 +205,44 @@ fn rate_members(
                 score: (year >= SCORED_FROM).then_some(e.score),
             })
         })
-        .collect()
+        .collect();
+    (rated, by_cell)
+}
+
+/// Years whose records keep one grassroots organization above the quota on HTXSNV, as it
+/// happened (the rounds report it).
+const OVER_QUOTA_YEARS: [i32; 2] = [2019, 2022];
+
+/// A cell under a grassroots committee rated good or better while one of its members did
+/// not complete their duties, or fewer than half did well, is rated "completed" (the
+/// linkage rule of HD 21-HD/BTCTW); grassroots organizations keep their drawn level, so the
+/// history holds the few violations a district's records really show.
+fn tie_cells_to_members(
+    district: &District,
+    orgs: &mut [OrgRating],
+    by_cell: &BTreeMap<usize, Vec<Rating>>,
+) {
+    let codes: BTreeMap<&str, &Vec<Rating>> = by_cell
+        .iter()
+        .filter_map(|(cell, levels)| {
+            let c = district.cells.get(*cell)?;
+            let own_grassroots = district
+                .orgs
+                .get(c.grassroots)
+                .is_some_and(|g| g.code == c.code);
+            (!own_grassroots).then_some((c.code.as_str(), levels))
+        })
+        .collect();
+    for org in orgs.iter_mut().filter(|o| o.rating.is_good_or_better()) {
+        let Some(levels) = codes.get(org.org.as_str()) else {
+            continue;
+        };
+        let failing = levels.contains(&Rating::Khtnv);
+        let good = levels.iter().filter(|r| r.is_good_or_better()).count();
+        if failing || good * 2 < levels.len() {
+            org.rating = Rating::Htnv;
+        }
+    }
 }
 
 fn level_of(score: u8) -> Rating {
@@ -201,7 +256,7 @@ fn level_of(score: u8) -> Rating {
 
 /// Within each grassroots organization, excellent ≤ 20% of well-completed: demotes the
 /// lowest-scoring excellent members to "completed well".
-fn apply_excellence_quota(entries: &mut [Entry]) {
+fn apply_excellence_quota(entries: &mut [Entry], keep_one_over: bool) {
     let mut good_by_org: BTreeMap<usize, usize> = BTreeMap::new();
     for e in entries.iter().filter(|e| e.rating.is_good_or_better()) {
         *good_by_org.entry(e.grassroots).or_default() += 1;
@@ -216,6 +271,9 @@ fn apply_excellence_quota(entries: &mut [Entry]) {
             .map(|e| (e.grassroots, std::cmp::Reverse(e.score), e.member))
     });
     let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
+    // In the years history kept a violation, the first organization to demote keeps one
+    // excellent member more than the quota.
+    let mut spare = keep_one_over;
     for i in excellent {
         let Some(entry) = entries.get_mut(i) else {
             continue;
@@ -223,6 +281,9 @@ fn apply_excellence_quota(entries: &mut [Entry]) {
         let allowed = good_by_org.get(&entry.grassroots).copied().unwrap_or(0) / 6;
         let count = kept.entry(entry.grassroots).or_default();
         if *count < allowed {
+            *count += 1;
+        } else if spare && allowed >= 2 {
+            spare = false;
             *count += 1;
         } else {
             entry.rating = Rating::Httnv;
@@ -256,6 +317,7 @@ mod tests {
         let mut entries: Vec<Entry> = (0..12)
             .map(|member| Entry {
                 member,
+                cell: 0,
                 grassroots: 0,
                 rating: if member < 4 {
                     Rating::Htxsnv
@@ -265,7 +327,7 @@ mod tests {
                 score: 95 - member as u8,
             })
             .collect();
-        apply_excellence_quota(&mut entries);
+        apply_excellence_quota(&mut entries, false);
         let kept: Vec<usize> = entries
             .iter()
             .filter(|e| e.rating == Rating::Htxsnv)

@@ -229,3 +229,44 @@ async fn other_subtrees_and_bad_input_get_nothing() {
         assert_eq!(garbage.status, StatusCode::NOT_FOUND);
     }
 }
+
+#[tokio::test]
+async fn the_demo_holds_the_rounds_of_history_and_one_under_way() {
+    for demo in backends() {
+        let rounds = get(demo.app(), "/api/v1/ratings/rounds").await.json();
+        let rounds = rounds.as_array().unwrap();
+        let of = |year: i64, org: &str| {
+            rounds
+                .iter()
+                .find(|r| r["nam"] == year && r["ma_to_chuc"] == org)
+                .unwrap_or_else(|| panic!("{year} {org}: {rounds:?}"))
+        };
+        let under_way = of(2025, "TQ");
+        assert!(under_way["ngay_ket_thuc"].is_null(), "{under_way}");
+        for year in 2015..=2024 {
+            assert!(!of(year, "VX")["ngay_ket_thuc"].is_null(), "{year}");
+        }
+        // The old scheme's labels, verbatim, on a round before 2018.
+        let old = of(2016, "VX")["ma"].as_i64().unwrap();
+        let page = get(demo.app(), &format!("/ratings/rounds/{old}?org=VX.01")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.has("Đủ tư cách, hoàn thành tốt nhiệm vụ"),
+            "{}",
+            page.body
+        );
+        assert!(page.has("Hoàn thành tốt nhiệm vụ") || page.has("Trong sạch, vững mạnh"));
+        // The violations history kept are shown on the rows concerned.
+        let kept = of(2019, "VX")["ma"].as_i64().unwrap();
+        let round = get(demo.app(), &format!("/api/v1/ratings/rounds/{kept}"))
+            .await
+            .json();
+        let linked: Vec<&serde_json::Value> = round["to_chuc"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| !o["quyet_dinh"]["ngoai_le"].as_array().unwrap().is_empty())
+            .collect();
+        assert!(!linked.is_empty() && linked.len() < 20, "{}", linked.len());
+    }
+}

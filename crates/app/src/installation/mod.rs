@@ -70,9 +70,35 @@ impl App {
         self.store
             .load_transfers(caller.scope(), caller.audit(), &transfers)
             .map_err(Error::from)?;
+        self.load_demo_rounds(caller)?;
         self.store.settle_after_loads().map_err(Error::from)?;
         tracing::info!(?generated, loaded = ?started.elapsed() - generated, seed, "demo loaded");
         Ok(stats)
+    }
+
+    /// The demo's rating rounds: a closed round a year made from the ratings just loaded,
+    /// and one under way for the current year (part of [`App::load_demo`]; public for the
+    /// test harnesses that load the demo's parts one by one).
+    pub fn load_demo_rounds(&self, caller: &Caller) -> Result<(), Error> {
+        for plan in dangvu_demo::rating_rounds::plan(caller.scope().today()) {
+            let org = dangvu_domain::OrgCode::parse(plan.org)
+                .map_err(|e| dangvu_storage::StoreError::Invalid(e.to_string()))?;
+            let new = crate::records::NewRound {
+                org,
+                year: plan.year,
+                kind: dangvu_domain::ratings::RoundKind::YEAR,
+                deadline: plan.deadline,
+                opened_on: plan.opened_on,
+            };
+            let fill = if plan.history {
+                dangvu_storage::RoundFill::History
+            } else {
+                dangvu_storage::RoundFill::Proposed { default: None }
+            };
+            self.store
+                .load_rating_round(caller.scope(), caller.audit(), &new, fill)?;
+        }
+        Ok(())
     }
 
     /// The demo district for `seed` (deterministic), not yet loaded.

@@ -94,9 +94,14 @@ impl Demo {
             .load_transfers(&Scope::whole_installation(day(TODAY)), &audit, &transfers)
             .unwrap();
         store.create_demo_accounts(&audit, day(TODAY)).unwrap();
+        let store = Arc::new(store);
+        let caller = dangvu_app::Caller::command_line(now(), day(TODAY));
+        dangvu_app::App::from(Arc::clone(&store))
+            .load_demo_rounds(&caller)
+            .unwrap();
         Demo {
             label: format!("{:?}", store.backend()),
-            store: Arc::new(store),
+            store,
             dataset: dataset(),
             sessions: Mutex::new(HashMap::new()),
             _db: db,

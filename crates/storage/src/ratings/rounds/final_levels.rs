@@ -66,6 +66,14 @@ impl MemberLevels {
         found
     }
 
+    /// The grassroots organizations over the quota, with the violation.
+    pub(super) fn over_quota(&self, access: &RoundAccess) -> Vec<(i64, Violation)> {
+        self.by(|r| r.1)
+            .into_iter()
+            .filter_map(|(unit, levels)| quota(access.rules(), &levels).map(|v| (unit, v)))
+            .collect()
+    }
+
     /// The quota of every grassroots organization without an exception recorded there.
     pub(super) fn quota_violations(
         &self,
@@ -74,11 +82,8 @@ impl MemberLevels {
     ) -> Result<Vec<Violation>, StoreError> {
         let excepted: BTreeSet<i64> = self.rows.iter().filter(|r| r.4).map(|r| r.1).collect();
         let mut found = Vec::new();
-        for (unit, levels) in self.by(|r| r.1) {
-            if excepted.contains(&unit) {
-                continue;
-            }
-            if let Some(v) = quota(access.rules(), &levels) {
+        for (unit, v) in self.over_quota(access) {
+            if !excepted.contains(&unit) {
                 found.push(named(conn, unit, v)?);
             }
         }
@@ -128,6 +133,21 @@ impl OrgLevels {
         access: &RoundAccess,
         members: &MemberLevels,
     ) -> Result<Vec<Violation>, StoreError> {
+        let mut found = Vec::new();
+        for (org, v) in self.unlinked(access, members, false) {
+            found.push(named(conn, org, v)?);
+        }
+        Ok(found)
+    }
+
+    /// The organizations whose level their parts do not allow (all of them, or only those
+    /// not decided yet), with the violation.
+    pub(super) fn unlinked(
+        &self,
+        access: &RoundAccess,
+        members: &MemberLevels,
+        all: bool,
+    ) -> Vec<(i64, Violation)> {
         let by_cell = members.by(|r| r.2);
         let mut by_parent: HashMap<i64, Vec<Rating>> = HashMap::new();
         for (_, parent, _, level, _) in &self.rows {
@@ -137,7 +157,7 @@ impl OrgLevels {
         }
         let mut found = Vec::new();
         for (org, _, cell, level, already) in &self.rows {
-            if *already {
+            if *already && !all {
                 continue;
             }
             let (shape, parts) = if *cell {
@@ -147,10 +167,10 @@ impl OrgLevels {
             };
             let parts = parts.map(Vec::as_slice).unwrap_or_default();
             for v in linkage(access.rules(), shape, *level, parts, 0, parts.len()) {
-                found.push(named(conn, *org, v)?);
+                found.push((*org, v));
             }
         }
-        Ok(found)
+        found
     }
 }
 

@@ -10,6 +10,7 @@ mod close;
 mod decide;
 mod entries;
 mod final_levels;
+mod load;
 mod open;
 mod org_steps;
 mod read;

@@ -22,6 +22,19 @@ impl Store {
         self.write(|c| open::open(c, scope, ctx, new))
     }
 
+    /// Opens `new` and fills it from the year's stored ratings (the demo's rounds of history,
+    /// the benchmark's round under way); administrators only.
+    #[tracing::instrument(skip_all, fields(org = %new.org, year = new.year), err)]
+    pub fn load_rating_round(
+        &self,
+        scope: &Scope,
+        ctx: &AuditContext,
+        new: &NewRound,
+        fill: super::views::RoundFill,
+    ) -> Result<i64, StoreError> {
+        self.write(|c| super::load::load(c, scope, ctx, new, fill))
+    }
+
     /// The rounds the scope reaches, newest first, with their progress.
     #[tracing::instrument(skip_all, err)]
     pub fn rating_rounds(&self, scope: &Scope) -> Result<Vec<RoundSummary>, StoreError> {

@@ -166,3 +166,17 @@ pub enum CloseOutcome {
     /// Refused for these violations, each prefixed with the organization it concerns.
     Refused(Vec<Violation>),
 }
+
+/// How a round written from the stored ratings is filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundFill {
+    /// A closed round of history: every step as rated; members and organizations without
+    /// a rating that year are not in it.
+    History,
+    /// A round under way: self-assessments and the cells' proposals as rated, the others
+    /// proposed `default` (or left for the cell when `None`); nothing decided.
+    Proposed {
+        /// The level proposed where the year has no rating.
+        default: Option<Rating>,
+    },
+}
