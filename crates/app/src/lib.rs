@@ -61,7 +61,7 @@ pub mod records {
     };
     pub use dangvu_storage::{
         CloseOutcome, CloseReport, Decided, MemberEntry, MemberStep, NewRound, OrgEntry, OrgStep,
-        RoundOutcome, RoundSummary, RoundView, Stepped,
+        RoundFill, RoundOutcome, RoundSummary, RoundView, Stepped,
     };
     pub use dangvu_storage::{NewTemporary, NewTransfer, TransferView};
 }

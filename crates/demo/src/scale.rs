@@ -35,6 +35,9 @@ use rand_chacha::ChaCha8Rng;
 /// How large an installation to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
+    /// Twelve communes of one province, about 100,000 members: a large former district
+    /// (the size a rating round is measured at).
+    Region,
     /// One province of about a million members.
     Province,
     /// The nation: 34 provinces, about 6 million members.
@@ -45,6 +48,7 @@ impl Scale {
     /// (provinces, communes per province, grassroots organizations per commune).
     fn shape(self) -> (usize, usize, usize) {
         match self {
+            Scale::Region => (1, 12, 80),
             Scale::Province => (1, 126, 80),
             Scale::Nation => (34, 97, 17),
         }

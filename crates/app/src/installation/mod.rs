@@ -91,12 +91,11 @@ impl App {
                 opened_on: plan.opened_on,
             };
             let fill = if plan.history {
-                dangvu_storage::RoundFill::History
+                crate::records::RoundFill::History
             } else {
-                dangvu_storage::RoundFill::Proposed { default: None }
+                crate::records::RoundFill::Proposed { default: None }
             };
-            self.store
-                .load_rating_round(caller.scope(), caller.audit(), &new, fill)?;
+            self.load_rating_round(caller, &new, fill)?;
         }
         Ok(())
     }

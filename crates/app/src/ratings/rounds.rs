@@ -5,7 +5,8 @@
 //! the deciding level reopens).
 
 use crate::records::{
-    CloseOutcome, MemberEntry, MemberStep, NewRound, OrgStep, RoundOutcome, RoundSummary, RoundView,
+    CloseOutcome, MemberEntry, MemberStep, NewRound, OrgStep, RoundFill, RoundOutcome,
+    RoundSummary, RoundView,
 };
 use crate::{App, Caller, Error};
 use dangvu_domain::roles::Capability;
@@ -23,6 +24,19 @@ impl App {
         Ok(self
             .store
             .open_rating_round(caller.scope(), caller.audit(), new)?)
+    }
+
+    /// Opens a round and fills its steps from the year's stored ratings (the demo's rounds,
+    /// the benchmark's); administrators only.
+    pub fn load_rating_round(
+        &self,
+        caller: &Caller,
+        new: &NewRound,
+        fill: RoundFill,
+    ) -> Result<i64, Error> {
+        Ok(self
+            .store
+            .load_rating_round(caller.scope(), caller.audit(), new, fill)?)
     }
 
     /// The rounds the caller reaches (a member: those they are rated in).

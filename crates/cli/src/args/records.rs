@@ -97,6 +97,8 @@ pub struct DemoArgs {
 pub enum DemoScale {
     /// Huyện mẫu Vị Xuyên / The Vị Xuyên demo district.
     District,
+    /// Mười hai xã, khoảng 100.000 đảng viên / Twelve communes, about 100,000 members.
+    Region,
     /// Một tỉnh khoảng một triệu đảng viên / One province of about a million members.
     Province,
     /// Cả nước: 34 tỉnh, khoảng 6 triệu đảng viên / The nation: 34 provinces, about 6
@@ -211,6 +213,21 @@ pub enum BenchCommand {
     /// server: throughput and p50/p95/p99 of the district's and a cell's pages and
     /// reports, beside the static floor.
     Load(LoadArgs),
+    /// Đóng một đợt xếp loại năm trên dữ liệu đã có / Close a year's rating round on the
+    /// data already in the database: open it with every member proposed, close it (checks,
+    /// ratings written, figures kept), then the year's rating statistics.
+    Round(RoundBenchArgs),
+}
+
+/// `dangvu bench round`.
+#[derive(Debug, Args)]
+pub struct RoundBenchArgs {
+    /// Mã tổ chức mở đợt / The committee opening the round.
+    #[arg(long, value_name = "MA")]
+    pub org: String,
+    /// Năm xếp loại / The year rated.
+    #[arg(long, value_name = "YYYY")]
+    pub year: i32,
 }
 
 /// `dangvu bench load`.

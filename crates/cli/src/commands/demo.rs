@@ -21,6 +21,7 @@ pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
             );
             return Ok(());
         }
+        DemoScale::Region => Scale::Region,
         DemoScale::Province => Scale::Province,
         DemoScale::Nation => Scale::Nation,
     };

@@ -15,7 +15,7 @@ use crate::args::Command;
 use crate::config::Settings;
 use crate::error::CliError;
 use dangvu_app::{App, Caller};
-use database::{open, open_or_create};
+pub(crate) use database::{open, open_or_create};
 
 /// Runs a parsed command.
 pub fn run(command: Command, settings: &Settings) -> Result<(), CliError> {
@@ -58,6 +58,6 @@ fn web_state(app: &App) -> dangvu_web::AppState {
 
 /// The command line's caller: the local administrator, reaching the whole installation,
 /// recorded in the audit log as `cli`.
-fn caller() -> Caller {
+pub(crate) fn caller() -> Caller {
     Caller::command_line(crate::clock::now(), crate::clock::today())
 }

@@ -12,6 +12,7 @@
 
 mod client;
 mod load;
+mod round;
 
 pub(crate) use load::peak_memory_kib;
 
@@ -33,8 +34,10 @@ const TERM_TO: &str = "2020-07-31";
 
 /// Runs `dangvu bench`.
 pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
-    if let Some(BenchCommand::Load(load)) = &args.load {
-        return load::run(load, settings);
+    match &args.load {
+        Some(BenchCommand::Load(load)) => return load::run(load, settings),
+        Some(BenchCommand::Round(round)) => return round::run(round, settings),
+        None => {}
     }
     let app = super::open_or_create(settings)?;
     println!("database: {} ({:?})", settings.database, app.backend());
@@ -182,6 +185,6 @@ fn print_row(label: &str, times: &[Duration]) {
     );
 }
 
-fn ms(d: Duration) -> f64 {
+pub(crate) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }

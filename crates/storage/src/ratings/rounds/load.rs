@@ -94,6 +94,21 @@ pub(crate) fn load(
                 ))
                 .execute(conn)?;
         }
+        RoundFill::Uniform(level) => {
+            diesel::update(rm::table.filter(rm::round_id.eq(id)))
+                .set((
+                    rm::proposed_level.eq(level.code()),
+                    rm::proposed_points.eq(None::<i32>),
+                ))
+                .execute(conn)?;
+            diesel::update(ro::table.filter(ro::round_id.eq(id)))
+                .set((
+                    ro::self_level.eq(level.code()),
+                    ro::self_on.eq(self_on),
+                    ro::self_by.eq(by),
+                ))
+                .execute(conn)?;
+        }
         RoundFill::Proposed { default: None } => {
             diesel::update(unrated_members)
                 .set((

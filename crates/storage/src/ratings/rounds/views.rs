@@ -179,4 +179,7 @@ pub enum RoundFill {
         /// The level proposed where the year has no rating.
         default: Option<Rating>,
     },
+    /// A round under way where every member was proposed and every organization reviewed
+    /// itself at one level (the benchmark's: every check runs, none refuses).
+    Uniform(Rating),
 }
