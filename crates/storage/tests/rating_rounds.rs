@@ -260,3 +260,45 @@ fn levels_and_scope_decide_who_takes_each_step() {
         );
     }
 }
+
+#[test]
+fn quarterly_rounds_start_with_the_2025_rules() {
+    for db in backends() {
+        let store = db.open();
+        store.load_dataset(&dataset(), &audit()).unwrap();
+        let quarter = |year| NewRound {
+            org: oc("G1"),
+            year,
+            kind: RoundKind::from_code("QUY", Some(2)).unwrap(),
+            deadline: d("2025-11-30"),
+            opened_on: d("2025-11-20"),
+        };
+        let refused = store.open_rating_round(&scope("G1"), &audit(), &quarter(2023));
+        assert!(
+            matches!(refused, Err(StoreError::Invalid(ref m)) if m.contains("QĐ 366")),
+            "{refused:?}"
+        );
+        let id = store
+            .open_rating_round(&scope("G1"), &audit(), &quarter(2025))
+            .unwrap();
+        let view = store.rating_round(&scope("G1"), id, None).unwrap();
+        assert_eq!(view.round.kind.quarter, Some(2));
+        // A quarter's decisions are not the year's ratings: nothing of the year changes.
+        let before = store
+            .figures(&scope("G1"), &oc("G1"), d("2025-06-30"))
+            .unwrap();
+        let someone = view.members[0].member.to_string();
+        let decide = MemberStep::Decide(Decision {
+            level: Rating::Khtnv,
+            points: Some(40),
+            reason: None,
+        });
+        member_step(&store, "G1", id, &someone, decide).unwrap();
+        assert_eq!(
+            store
+                .figures(&scope("G1"), &oc("G1"), d("2025-06-30"))
+                .unwrap(),
+            before
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! The pages each demo account opens: the tree, an organization, its members, a search
 //! without diacritics, a profile (and, for staff and secretaries, the page recording the
-//! member's lifecycle), the summary report with its Excel download; a party
+//! member's lifecycle), the rating rounds, the summary report with its Excel download; a party
 //! member's own record; the admission dossiers, the calendar, what is due and the record of
 //! its first step.
 
@@ -27,12 +27,32 @@ pub async fn reader(t: &mut Tour<'_>, org: &str, downloads: &Downloads) {
         t.open(&format!("/ratings/rated?org={org}&year=2019"))
             .await?;
         t.checks("ratings").await;
+        rounds(t).await?;
         t.open(&format!("/orgs/{org}")).await?;
         report(t, org, downloads).await
     };
     if let Err(e) = steps.await {
         t.failed("visit", e);
     }
+}
+
+/// The rating rounds from the menu, the newest round the reader reaches and the first row
+/// of it (an organization's or a member's steps).
+async fn rounds(t: &mut Tour<'_>) -> Step<()> {
+    t.click("nav a[href='/ratings/rounds']").await?;
+    t.checks("rounds").await;
+    let first = "table tbody a[href^='/ratings/rounds/']";
+    if !t.has(first).await? {
+        return Ok(());
+    }
+    t.click(first).await?;
+    t.checks("round").await;
+    let entry = "table tbody a[href*='/orgs/'], table tbody a[href*='/members/']";
+    if t.has(entry).await? {
+        t.click(entry).await?;
+        t.checks("round entry").await;
+    }
+    Ok(())
 }
 
 /// The organization's members, a search for one of them typed without diacritics, and

@@ -30,6 +30,14 @@ pub(crate) fn open(
     new: &NewRound,
 ) -> Result<i64, StoreError> {
     let root = visible_org(conn, scope, new.org.as_str())?;
+    let rules = for_year(new.year);
+    if !rules.periods.contains(&new.kind.period) {
+        return Err(StoreError::Invalid(format!(
+            "{} chỉ đánh giá, xếp loại theo năm; kỳ quý và nhiệm kỳ áp dụng từ QĐ 366-QĐ/TW (2025) / \
+             {} rates by year only; quarterly and term reviews start with QĐ 366-QĐ/TW (2025)",
+            rules.name, rules.name
+        )));
+    }
     let reference = new
         .kind
         .reference(new.year)
