@@ -136,6 +136,7 @@ fn store_message_vi(e: &StoreError) -> String {
                 Entity::ApiToken => "mã truy cập API",
                 Entity::Dossier => "hồ sơ kết nạp",
                 Entity::Transfer => "việc chuyển sinh hoạt đảng",
+                Entity::Commitment => "bản cam kết trách nhiệm",
             };
             format!("không tìm thấy {what} có mã {code}")
         }

@@ -19,6 +19,8 @@ pub enum Entity {
     Dossier,
     /// A transfer of Party activity.
     Transfer,
+    /// A signed commitment.
+    Commitment,
 }
 
 impl Entity {
@@ -31,6 +33,7 @@ impl Entity {
             Self::ApiToken => "api_token",
             Self::Dossier => "admission_dossier",
             Self::Transfer => "transfer",
+            Self::Commitment => "commitment",
         }
     }
 }

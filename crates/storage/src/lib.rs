@@ -18,6 +18,7 @@ mod error;
 mod interchange;
 mod lifecycle;
 mod members;
+mod ratings;
 mod reports;
 mod scope;
 #[cfg(feature = "testing")]
@@ -33,6 +34,7 @@ pub use error::{Entity, StoreError};
 pub use interchange::*;
 pub use lifecycle::*;
 pub use members::*;
+pub use ratings::*;
 pub use scope::Scope;
 #[cfg(feature = "testing")]
 pub use testing::import_bench;

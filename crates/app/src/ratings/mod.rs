@@ -6,6 +6,11 @@
 //! `ratings::eligibility` decides and explains. Rounds, decisions and their checks build on
 //! it.
 
+mod commitments;
+mod monthly;
+
+pub use monthly::{MonthlyYear, MonthlyYearRow};
+
 use crate::records::{MemberListItem, MemberQuery, OrgDetail};
 use crate::{App, Caller, Error};
 use dangvu_domain::enums::MemberStatus;
@@ -104,3 +109,10 @@ impl App {
             .map_or(row.admitted_on, |s| s.period.from))
     }
 }
+
+/// A refusal of bad input, in both languages (nothing is written).
+fn invalid(message: String) -> Error {
+    Error::Store(dangvu_storage::StoreError::Invalid(message))
+}
+
+use crate::lifecycle::not_after_today;

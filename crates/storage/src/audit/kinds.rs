@@ -91,6 +91,12 @@ stored_names! {
         TransferStep => "transfer.step",
         /// A day of the installation's working-day calendar was added or corrected.
         CalendarSet => "calendar.set",
+        /// A cell's monthly results of its members were recorded for a month.
+        MonthlyResults => "ratings.monthly",
+        /// A head's or deputy's commitment was signed.
+        CommitmentSign => "commitment.sign",
+        /// A commitment was evaluated at year end.
+        CommitmentEvaluate => "commitment.evaluate",
         /// The rows written before chaining existed were chained, once, by the upgrade
         /// that introduced it.
         Seal => "audit.seal",
@@ -118,6 +124,8 @@ stored_names! {
         AuditLog => "audit_log",
         /// An admission dossier.
         AdmissionDossier => "admission_dossier",
+        /// A signed commitment.
+        Commitment => "commitment",
     }
 }
 

@@ -364,6 +364,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Members' monthly results (`ket_qua_thang`); `month` is the month's first day.
+    monthly_results (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        month -> Date,
+        level -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Signed commitments of heads and deputies (`cam_ket`).
+    commitments (id) {
+        id -> BigInt,
+        code -> Text,
+        year -> Integer,
+        org_id -> BigInt,
+        signer_id -> BigInt,
+        post -> Text,
+        recipient_id -> Nullable<BigInt>,
+        content -> Text,
+        signed_on -> Date,
+        outcome -> Nullable<Text>,
+        evaluated_on -> Nullable<Date>,
+    }
+}
+
 diesel::joinable!(sessions -> accounts (account_id));
 diesel::joinable!(api_tokens -> accounts (account_id));
 
@@ -394,4 +422,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     exemptions,
     badge_awards,
     party_age_interruptions,
+    monthly_results,
+    commitments,
 );

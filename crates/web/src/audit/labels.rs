@@ -38,6 +38,9 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::LifecycleExemption => "audit_action.lifecycle_exemption",
         AuditAction::TransferCreate => "audit_action.transfer_create",
         AuditAction::TransferStep => "audit_action.transfer_step",
+        AuditAction::MonthlyResults => "audit_action.monthly_results",
+        AuditAction::CommitmentSign => "audit_action.commitment_sign",
+        AuditAction::CommitmentEvaluate => "audit_action.commitment_evaluate",
     }
 }
 
@@ -53,6 +56,7 @@ fn entity_key(entity: AuditEntity) -> &'static str {
         AuditEntity::CalendarDay => "audit_entity.calendar_day",
         AuditEntity::AuditLog => "audit_entity.audit_log",
         AuditEntity::AdmissionDossier => "audit_entity.admission_dossier",
+        AuditEntity::Commitment => "audit_entity.commitment",
     }
 }
 
