@@ -43,6 +43,12 @@ impl App {
             .evaluate_commitment(caller.scope(), caller.audit(), code, evaluation)?)
     }
 
+    /// Commitment `code`, if the caller reaches its organization.
+    pub fn commitment(&self, caller: &Caller, code: &str) -> Result<CommitmentView, Error> {
+        caller.permit(Capability::ReadRecords)?;
+        Ok(self.store.commitment(caller.scope(), code)?)
+    }
+
     /// The commitments for `year` of `org`'s subtree (its organizations on the signing
     /// day), by signing day.
     pub fn commitments(

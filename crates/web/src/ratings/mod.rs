@@ -1,7 +1,14 @@
 //! Quality rating (issue 13): who is rated in a subtree for a year and why the others are
-//! not (`/ratings/rated` and `GET /api/v1/ratings/rated`). Rounds build on it.
+//! not (`/ratings/rated` and `GET /api/v1/ratings/rated`). Rounds build on it. Monthly
+//! results (`/ratings/monthly`) and signed commitments (`/ratings/commitments`) each have
+//! their page and API.
 
 pub(crate) mod api;
+pub(crate) mod commitment_form;
+pub(crate) mod commitments;
+pub(crate) mod commitments_api;
+pub(crate) mod monthly;
+pub(crate) mod monthly_api;
 pub(crate) mod page;
 
 use crate::accounts::auth::Authenticated;

@@ -110,6 +110,19 @@ impl Store {
         })
     }
 
+    /// Commitment `code`, if the scope reaches its organization.
+    #[tracing::instrument(skip_all, fields(code), err)]
+    pub fn commitment(&self, scope: &Scope, code: &str) -> Result<CommitmentView, StoreError> {
+        self.read(|c| {
+            let found = view(c, code)?;
+            match visible_org(c, scope, found.commitment.org.as_str()) {
+                Err(StoreError::NotFound { .. }) => Err(write::not_found(code)),
+                Err(other) => Err(other),
+                Ok(_) => Ok(found),
+            }
+        })
+    }
+
     /// The commitments for `year` whose organization was in `org`'s subtree on the
     /// signing day, by signing day.
     #[tracing::instrument(skip_all, fields(org = %org, year), err)]

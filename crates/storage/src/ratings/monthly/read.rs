@@ -31,8 +31,8 @@ pub(crate) fn cell_members(
         .filter(members::admitted_on.le(month.last_day()))
         .select((members::id, members::code, members::full_name))
         .order((members::sort_key, members::id))
-        .distinct()
         .load(conn)?;
+    // A member registered twice in the cell that month comes twice, one after the other.
     let mut out: Vec<(i64, MemberCode, String)> = Vec::with_capacity(rows.len());
     for (id, code, name) in rows {
         if out.last().is_some_and(|(last, _, _)| *last == id) {
