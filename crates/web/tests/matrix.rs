@@ -84,7 +84,9 @@ fn example(spec: &RouteSpec) -> Example {
         },
         (
             Verb::Post,
-            "/ratings/commitments" | "/ratings/commitments/evaluate" | "/api/v1/ratings/commitments",
+            "/ratings/commitments"
+            | "/ratings/commitments/evaluate"
+            | "/api/v1/ratings/commitments",
         ) => ok(400),
         (Verb::Post, "/api/v1/ratings/commitments/{ma}/evaluation") => ok(404),
         (Verb::Get, "/login") => Example {

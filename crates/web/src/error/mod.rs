@@ -64,6 +64,8 @@ pub(crate) enum Entity {
     Dossier,
     /// A transfer of Party activity.
     Transfer,
+    /// A signed commitment.
+    Commitment,
     /// Any other record, or a page.
     Page,
 }
@@ -137,6 +139,7 @@ impl AppError {
                     Entity::Member => "error.not_found_member",
                     Entity::Dossier => "error.not_found_dossier",
                     Entity::Transfer => "error.not_found_transfer",
+                    Entity::Commitment => "error.not_found_commitment",
                     Entity::Page => "error.not_found_page",
                 };
                 lang.fill(key, &[("code", &echo(code))])
@@ -179,6 +182,7 @@ impl From<StoreError> for AppError {
                     dangvu_app::Entity::Member => Entity::Member,
                     dangvu_app::Entity::Dossier => Entity::Dossier,
                     dangvu_app::Entity::Transfer => Entity::Transfer,
+                    dangvu_app::Entity::Commitment => Entity::Commitment,
                     _ => Entity::Page,
                 },
                 code,
