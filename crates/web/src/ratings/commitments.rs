@@ -6,6 +6,7 @@
 use super::RatedQuery;
 use super::commitment_form::{EvaluateForm, SignForm};
 use crate::accounts::auth::Authenticated;
+use crate::admissions::dossier_page::see_other;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::i18n::Lang;
@@ -15,9 +16,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use dangvu_app::records::CommitmentView;
 use dangvu_domain::enums::Enumeration;
 use dangvu_domain::ratings::{CommitmentOutcome, Post};
@@ -105,8 +104,7 @@ async fn scoped(
     let query = params::query(query)?;
     let org = query.org()?;
     let year = query.year(state.today())?;
-    let (caller, code, today) = (auth.caller(), org.clone(), state.today());
-    state.run(move |app| app.org(&caller, &code, today)).await?;
+    super::org_in_scope(state, auth, &org).await?;
     Ok((org, year))
 }
 
@@ -116,11 +114,7 @@ fn back(org: &OrgCode, year: i32) -> Result<Response, AppError> {
         "/ratings/commitments?org={}&year={year}",
         crate::ui::href::encode(org.as_str())
     );
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let location = HeaderValue::from_str(&target)
-        .map_err(|e| AppError::Internal(format!("redirect address: {e}")))?;
-    response.headers_mut().insert(LOCATION, location);
-    Ok(response)
+    Ok(see_other(&target))
 }
 
 /// `POST /ratings/commitments?org=&year=`: records a signature.

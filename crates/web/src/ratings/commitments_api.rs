@@ -120,8 +120,7 @@ pub(crate) async fn post_commitment(
     let query = params::query(query)?;
     let org = query.org()?;
     // The organization first: outside the scope is "not found" whatever the body says.
-    let (caller, code, today) = (auth.caller(), org.clone(), state.today());
-    state.run(move |app| app.org(&caller, &code, today)).await?;
+    super::org_in_scope(&state, &auth, &org).await?;
     let Json(body) = body.map_err(|e| BadInput::Malformed(e.body_text()))?;
     let new = body.commitment(&org)?;
     let caller = auth.caller();

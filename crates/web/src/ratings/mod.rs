@@ -57,6 +57,17 @@ impl RatedQuery {
     }
 }
 
+/// The record of `org` today if the caller's scope reaches it, else "not found": a write
+/// checks it first, so that outside the scope is "not found" whatever the form says.
+pub(crate) async fn org_in_scope(
+    state: &AppState,
+    auth: &Authenticated,
+    org: &OrgCode,
+) -> Result<dangvu_app::records::OrgDetail, AppError> {
+    let (caller, code, today) = (auth.caller(), org.clone(), state.today());
+    state.run(move |app| app.org(&caller, &code, today)).await
+}
+
 /// The list the query asks for, inside the reader's scope.
 pub(crate) async fn rated_list(
     state: &AppState,

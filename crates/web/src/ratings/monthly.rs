@@ -5,6 +5,7 @@
 
 use super::RatedQuery;
 use crate::accounts::auth::Authenticated;
+use crate::admissions::dossier_page::see_other;
 use crate::error::{AppError, BadInput};
 use crate::state::AppState;
 use crate::ui::i18n::Lang;
@@ -14,10 +15,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
-use axum::http::HeaderValue;
-use axum::http::StatusCode;
-use axum::http::header::LOCATION;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use dangvu_app::MonthlyYear;
 use dangvu_app::records::{CellMonth, MonthlyEntry};
 use dangvu_domain::enums::Enumeration;
@@ -167,10 +165,7 @@ async fn month_page(
     (org, month): (OrgCode, Month),
     saved: bool,
 ) -> Result<MonthPage, AppError> {
-    let caller = auth.caller();
-    let code = org.clone();
-    let today = state.today();
-    let detail = state.run(move |app| app.org(&caller, &code, today)).await?;
+    let detail = super::org_in_scope(state, auth, &org).await?;
     let view = if detail.org.org_type.registers_members() {
         let caller = auth.caller();
         let code = org.clone();
@@ -219,9 +214,7 @@ pub(crate) async fn save_month(
 ) -> Result<Response, AppError> {
     let query = params::query(query)?;
     let org = query.org()?;
-    // The organization first: outside the scope is "not found" whatever the form says.
-    let (caller, code, today) = (auth.caller(), org.clone(), state.today());
-    state.run(move |app| app.org(&caller, &code, today)).await?;
+    super::org_in_scope(&state, &auth, &org).await?;
     let raw = present(&query.month).ok_or(BadInput::Missing { field: "month" })?;
     let month = parse_month(raw)?;
     let fields = form.map(|Form(f)| f).unwrap_or_default();
@@ -234,11 +227,7 @@ pub(crate) async fn save_month(
         "/ratings/monthly?org={}&month={month}&saved=1",
         crate::ui::href::encode(org.as_str())
     );
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let location = HeaderValue::from_str(&target)
-        .map_err(|e| AppError::Internal(format!("redirect address: {e}")))?;
-    response.headers_mut().insert(LOCATION, location);
-    Ok(response)
+    Ok(see_other(&target))
 }
 
 /// The year page.

@@ -89,8 +89,7 @@ pub(crate) async fn get_monthly(
     let query = params::query(query)?;
     let org = query.org()?;
     let month = query.month(state.today())?;
-    let (caller, code, today) = (auth.caller(), org.clone(), state.today());
-    let detail = state.run(move |app| app.org(&caller, &code, today)).await?;
+    let detail = super::org_in_scope(&state, &auth, &org).await?;
     if !detail.org.org_type.registers_members() {
         return Ok(Json(MonthJson {
             org: org.to_string(),
@@ -128,8 +127,7 @@ pub(crate) async fn post_monthly(
     let query = params::query(query)?;
     let org = query.org()?;
     // The organization first: outside the scope is "not found" whatever the body says.
-    let (caller, code, today) = (auth.caller(), org.clone(), state.today());
-    state.run(move |app| app.org(&caller, &code, today)).await?;
+    super::org_in_scope(&state, &auth, &org).await?;
     let raw = present(&query.month).ok_or(BadInput::Missing { field: "month" })?;
     let month = parse_month(raw)?;
     let Json(body) = body.map_err(|e| BadInput::Malformed(e.body_text()))?;
