@@ -42,7 +42,7 @@ pub use interchange::{
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
 pub use lifecycle::{LifecycleChange, MemberLifecycle};
-pub use ratings::RatedList;
+pub use ratings::{MonthlyYear, MonthlyYearRow, RatedList};
 pub use reports::SummaryView;
 pub use transfers::TransferList;
 pub use tree::{OrgOverview, OrgPick, RootNode};
@@ -59,6 +59,7 @@ pub mod records {
         RegistrationView, ReviewOutcome, StatusView, StepOutcome, TimelineEntry, TimelineWhat,
         TokenView,
     };
+    pub use dangvu_storage::{CellMonth, CellMonthRow, CommitmentView, MemberMonths, MonthlyEntry};
     pub use dangvu_storage::{
         CloseOutcome, CloseReport, Decided, MemberEntry, MemberStep, NewRound, OrgEntry, OrgStep,
         RoundFill, RoundOutcome, RoundSummary, RoundView, Stepped,

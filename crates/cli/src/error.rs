@@ -137,6 +137,7 @@ fn store_message_vi(e: &StoreError) -> String {
                 Entity::Dossier => "hồ sơ kết nạp",
                 Entity::Transfer => "việc chuyển sinh hoạt đảng",
                 Entity::RatingRound => "đợt xếp loại",
+                Entity::Commitment => "bản cam kết trách nhiệm",
             };
             format!("không tìm thấy {what} có mã {code}")
         }

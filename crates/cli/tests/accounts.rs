@@ -122,6 +122,8 @@ fn tiny_dataset() -> Dataset {
         org_ratings: vec![],
         calendar_days: Vec::new(),
         dossiers: Vec::new(),
+        monthly_results: Vec::new(),
+        commitments: Vec::new(),
     }
 }
 

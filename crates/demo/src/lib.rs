@@ -44,6 +44,7 @@ mod agencies;
 mod calendar;
 mod careers;
 mod changes;
+mod commitments;
 mod communes;
 mod district;
 mod draft;
@@ -52,6 +53,7 @@ mod events;
 mod history;
 mod lifecycle;
 pub mod lifecycle_records;
+mod monthly;
 mod names;
 mod people;
 mod pick;
@@ -112,12 +114,17 @@ pub fn try_generate(seed: u64) -> Result<Dataset, DomainError> {
     let plan = plan::Plan::draw(&mut rng);
     let drafts = history::simulate(&district, &plan, &mut rng)?;
     let (member_ratings, org_ratings) = ratings::rate(&district, &drafts, &mut rng);
+    let members: Vec<_> = drafts.into_iter().map(|d| d.record).collect();
+    let monthly_results = monthly::results(&members, &member_ratings, seed);
+    let commitments = commitments::commitments(&district.orgs, &members, seed);
     Ok(Dataset {
         orgs: district.orgs,
-        members: drafts.into_iter().map(|d| d.record).collect(),
+        members,
         member_ratings,
         org_ratings,
         calendar_days: Vec::new(),
         dossiers: Vec::new(),
+        monthly_results,
+        commitments,
     })
 }

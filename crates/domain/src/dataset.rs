@@ -30,6 +30,12 @@ pub struct Dataset {
     /// carries (`crate::admissions::interchange::file_form`).
     #[serde(default)]
     pub dossiers: Vec<crate::admissions::Dossier>,
+    /// Members' monthly results (`ket_qua_thang`, interchange v2).
+    #[serde(default)]
+    pub monthly_results: Vec<crate::ratings::MonthlyResult>,
+    /// Signed commitments of heads and deputies (`cam_ket`, interchange v2).
+    #[serde(default)]
+    pub commitments: Vec<crate::ratings::Commitment>,
 }
 
 /// An organization and its parent history.

@@ -119,6 +119,8 @@ mod tests {
                         | "ngay_quyet_dinh"
                         | "ngay_ket_nap"
                         | "ngay_ket_thuc"
+                        | "ngay_ky"
+                        | "ngay_danh_gia"
                 );
                 assert_eq!(is_date_header(column.key), is_date, "{}", column.key);
             }

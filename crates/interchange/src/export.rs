@@ -17,6 +17,7 @@ use dangvu_domain::admissions::Dossier;
 use dangvu_domain::dataset::{Dataset, MemberRecord, OrgRecord};
 use dangvu_domain::enums::{Enumeration, MemberStatus};
 use dangvu_domain::interchange::{DossierEnd, Table};
+use dangvu_domain::ratings::Commitment;
 use dangvu_domain::{Date, MemberCode, OrgCode};
 
 /// One cell to write.
@@ -89,6 +90,18 @@ pub(crate) fn for_each_row<E>(
             ])
         }),
         Table::HoSoKetNap => ds.dossiers.iter().try_for_each(|x| write(&dossier_row(x))),
+        Table::KetQuaThang => ds.monthly_results.iter().try_for_each(|r| {
+            write(&[
+                text(r.member.as_str()),
+                text(&r.month.to_string()),
+                code(r.level),
+                optional_text(r.note.as_deref()),
+            ])
+        }),
+        Table::CamKet => ds
+            .commitments
+            .iter()
+            .try_for_each(|c| write(&commitment_row(c))),
         Table::TrangThaiDangVien => ds
             .members
             .iter()
@@ -202,6 +215,23 @@ fn dossier_row(x: &Dossier) -> Vec<Value> {
             None => Value::Empty,
         },
         date(x.closing.as_ref().map(|c| c.on)),
+    ]
+}
+
+/// A commitment in the columns of `cam_ket`.
+fn commitment_row(c: &Commitment) -> Vec<Value> {
+    let evaluation = c.evaluation.as_ref();
+    vec![
+        text(&c.code),
+        year(c.year),
+        text(c.org.as_str()),
+        text(c.signer.as_str()),
+        code(c.post),
+        optional_text(c.recipient.as_ref().map(MemberCode::as_str)),
+        text(&c.content),
+        date(Some(c.signed_on)),
+        evaluation.map_or(Value::Empty, |e| code(e.outcome)),
+        date(evaluation.map(|e| e.on)),
     ]
 }
 

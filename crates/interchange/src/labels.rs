@@ -45,6 +45,16 @@ pub fn column_label(key: &str) -> &str {
         "ngay_ket_nap" => "Ngày kết nạp",
         "ket_thuc" => "Kết thúc",
         "ngay_ket_thuc" => "Ngày kết thúc",
+        "thang" => "Tháng",
+        "muc" => "Mức",
+        "ghi_chu" => "Ghi chú",
+        "ma_nguoi_ky" => "Mã người ký",
+        "chuc_vu" => "Chức vụ",
+        "ma_nguoi_nhan" => "Mã người nhận",
+        "noi_dung" => "Nội dung",
+        "ngay_ky" => "Ngày ký",
+        "ket_qua" => "Kết quả",
+        "ngay_danh_gia" => "Ngày đánh giá",
         other => other,
     }
 }

@@ -21,6 +21,8 @@ pub enum Entity {
     Transfer,
     /// A rating round.
     RatingRound,
+    /// A signed commitment.
+    Commitment,
 }
 
 impl Entity {
@@ -34,6 +36,7 @@ impl Entity {
             Self::Dossier => "admission_dossier",
             Self::Transfer => "transfer",
             Self::RatingRound => "rating_round",
+            Self::Commitment => "commitment",
         }
     }
 }

@@ -6,8 +6,8 @@
 //! can forget who is asking; every change writes its audit row in the same transaction.
 //!
 //! One folder per capability, named as in the other crates: [`db`] reaches the database;
-//! `tree`, `members`, `interchange`, `accounts`, `audit`, `reports` and `calendar` each hold their
-//! queries, their views and their `impl Store` use cases.
+//! `tree`, `members`, `interchange`, `accounts`, `audit`, `reports`, `calendar` and `ratings`
+//! each hold their queries, their views and their `impl Store` use cases.
 
 mod accounts;
 mod admissions;

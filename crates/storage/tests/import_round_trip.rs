@@ -86,6 +86,15 @@ fn the_demo_exported_and_imported_into_an_empty_database_gives_the_same_figures(
             summary.counts(Table::HoSoKetNap).created,
             dossiers.len() as u64
         );
+        // Monthly results and commitments come back whole (ket_qua_thang, cam_ket).
+        assert_eq!(
+            summary.counts(Table::KetQuaThang).created,
+            ds.monthly_results.len() as u64
+        );
+        assert_eq!(
+            summary.counts(Table::CamKet).created,
+            ds.commitments.len() as u64
+        );
         // The demo's late decisions and ceremonies are findings; nothing was refused.
         assert!(
             summary

@@ -100,6 +100,8 @@ fn an_installation_of_the_previous_version_gets_its_figures_when_opened() {
         members,
         calendar_days: Vec::new(),
         dossiers: Vec::new(),
+        monthly_results: Vec::new(),
+        commitments: Vec::new(),
     };
     for db in backends() {
         let store = db.open();

@@ -65,6 +65,30 @@ fn example(spec: &RouteSpec) -> Example {
             query: "year=2020",
             ..ok(200)
         },
+        // Monthly results: a month of the cell (a page saying "choose a cell" for any other
+        // organization); the year view; a write without its month (400, nothing written).
+        (Verb::Get, "/ratings/monthly" | "/api/v1/ratings/monthly") => Example {
+            query: "month=2024-05",
+            ..ok(200)
+        },
+        (Verb::Get, "/ratings/monthly/year") => Example {
+            query: "year=2024",
+            ..ok(200)
+        },
+        (Verb::Post, "/ratings/monthly" | "/api/v1/ratings/monthly") => ok(400),
+        // Commitments: a year's list; a signature or evaluation without its fields (400,
+        // nothing written), a form body that is not JSON; a commitment that does not exist.
+        (Verb::Get, "/ratings/commitments" | "/api/v1/ratings/commitments") => Example {
+            query: "year=2020",
+            ..ok(200)
+        },
+        (
+            Verb::Post,
+            "/ratings/commitments"
+            | "/ratings/commitments/evaluate"
+            | "/api/v1/ratings/commitments",
+        ) => ok(400),
+        (Verb::Post, "/api/v1/ratings/commitments/{ma}/evaluation") => ok(404),
         (Verb::Get, "/login") => Example {
             ok_signed_in: 303,
             ..ok(200)

@@ -6,7 +6,11 @@
 //! `ratings::eligibility` decides and explains. Rounds, decisions and their checks build on
 //! it.
 
+mod commitments;
+mod monthly;
 mod rounds;
+
+pub use monthly::{MonthlyYear, MonthlyYearRow};
 
 use crate::records::{MemberListItem, MemberQuery, OrgDetail};
 use crate::{App, Caller, Error};
@@ -106,3 +110,10 @@ impl App {
             .map_or(row.admitted_on, |s| s.period.from))
     }
 }
+
+/// A refusal of bad input, in both languages (nothing is written).
+fn invalid(message: String) -> Error {
+    Error::Store(dangvu_storage::StoreError::Invalid(message))
+}
+
+use crate::lifecycle::not_after_today;

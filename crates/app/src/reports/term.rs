@@ -1,6 +1,6 @@
 //! The term report (`docs/term-report.md`): the summary's figures, the rating levels,
 //! recognitions and merged organizations counted from the member and organization records,
-//! and the admission figures counted from the dossiers — one document for the command
+//! the admission figures counted from the dossiers and the commitments from `cam_ket` — one document for the command
 //! line, the API and the page.
 
 use crate::{App, Caller, Error};
@@ -17,6 +17,9 @@ impl App {
         let summary = self.summary(caller, params)?;
         let figures = self.store.term_figures(caller.scope(), params)?;
         let admission = self.admission_figures(caller, &params.org, params.from, params.to)?;
-        Ok(TermReport::assemble(summary, figures, admission))
+        let mut report = TermReport::assemble(summary, figures, admission);
+        report.commitments =
+            self.commitment_figures(caller, &params.org, params.from, params.to)?;
+        Ok(report)
     }
 }

@@ -9,10 +9,12 @@
 //! of superiors over time) is done by [`DatasetBuilder::finish`].
 
 use super::calendar_days::CalendarRows;
+use super::commitment_rows::{CommitmentContext, CommitmentRows};
 use super::cycles;
 use super::dossiers::{DossierContext, DossierRows};
 use super::known::{KnownCodes, OrgIndex};
 use super::members::{self, MemberDraft, MemberIndex};
+use super::monthly_rows::MonthlyRows;
 use super::orgs::{self, OrgDrafts};
 use super::problems::{MAX_PROBLEMS, Problem, Reason};
 use super::ratings::{MemberRatingRows, OrgRatingRows};
@@ -53,6 +55,8 @@ pub struct DatasetBuilder<'k> {
     status_history: HashMap<MemberCode, Vec<StatusChange>>,
     calendar_days: Vec<crate::calendar::CalendarDay>,
     dossiers: (Vec<crate::admissions::Dossier>, Vec<usize>),
+    monthly: (Vec<crate::ratings::MonthlyResult>, Vec<usize>),
+    commitments: (Vec<crate::ratings::Commitment>, Vec<usize>),
 }
 
 /// What a table gathers while its rows are read.
@@ -67,6 +71,8 @@ enum Rows {
     Starts(StartRows),
     Calendar(CalendarRows),
     Dossiers(DossierRows),
+    Monthly(MonthlyRows),
+    Commitments(CommitmentRows),
 }
 
 impl<'k> DatasetBuilder<'k> {
@@ -91,6 +97,8 @@ impl<'k> DatasetBuilder<'k> {
             status_history: HashMap::new(),
             calendar_days: Vec::new(),
             dossiers: (Vec::new(), Vec::new()),
+            monthly: (Vec::new(), Vec::new()),
+            commitments: (Vec::new(), Vec::new()),
         }
     }
 
@@ -234,6 +242,15 @@ impl<'k> DatasetBuilder<'k> {
                 };
                 rows.row(cells, &context, problems);
             }
+            Rows::Monthly(rows) => rows.row(cells, (&self.members, self.known), problems),
+            Rows::Commitments(rows) => {
+                let context = CommitmentContext {
+                    orgs: &self.org_index,
+                    members: &self.members,
+                    known: self.known,
+                };
+                rows.row(cells, &context, problems);
+            }
         }
     }
 
@@ -265,6 +282,8 @@ impl<'k> DatasetBuilder<'k> {
             Rows::Starts(rows) => self.starts = rows.finish(problems),
             Rows::Calendar(rows) => self.calendar_days = rows.finish(problems),
             Rows::Dossiers(rows) => self.dossiers = rows.finish(problems),
+            Rows::Monthly(rows) => self.monthly = rows.finish(problems),
+            Rows::Commitments(rows) => self.commitments = rows.finish(problems),
         }
     }
 
@@ -284,6 +303,8 @@ impl<'k> DatasetBuilder<'k> {
                 member_ratings: self.member_ratings.1,
                 org_ratings: self.org_ratings.1,
                 dossiers: self.dossiers.1,
+                monthly_results: self.monthly.1,
+                commitments: self.commitments.1,
                 status_rows: self.status_history.keys().cloned().collect(),
             };
             let parts = super::Parts {
@@ -297,6 +318,8 @@ impl<'k> DatasetBuilder<'k> {
                 org_ratings: self.org_ratings.0,
                 calendar_days: self.calendar_days,
                 dossiers: self.dossiers.0,
+                monthly_results: self.monthly.0,
+                commitments: self.commitments.0,
             };
             return super::assemble(parts).map(|dataset| (dataset, rows));
         }
@@ -336,6 +359,8 @@ impl Rows {
             Table::BatDauSinhHoat => Rows::Starts(StartRows::default()),
             Table::NgayNghi => Rows::Calendar(CalendarRows::default()),
             Table::HoSoKetNap => Rows::Dossiers(DossierRows::default()),
+            Table::KetQuaThang => Rows::Monthly(MonthlyRows::default()),
+            Table::CamKet => Rows::Commitments(CommitmentRows::default()),
         }
     }
 }

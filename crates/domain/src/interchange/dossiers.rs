@@ -27,7 +27,8 @@ enumeration!(
 );
 
 /// What a row's references are checked against: the file's organizations and members,
-/// then the records the caller can see (a code outside the scope reads as unknown).
+/// then the records the caller can see (a code outside the scope reads as unknown). The
+/// rows of `cam_ket` are checked against the same.
 pub(crate) struct DossierContext<'a, 'k> {
     pub orgs: &'a OrgIndex<'k>,
     pub members: &'a MemberIndex,
@@ -35,7 +36,7 @@ pub(crate) struct DossierContext<'a, 'k> {
 }
 
 impl DossierContext<'_, '_> {
-    fn is_member(&self, code: &MemberCode) -> bool {
+    pub(crate) fn is_member(&self, code: &MemberCode) -> bool {
         self.members.contains_key(code) || self.known.members.contains(code)
     }
 }

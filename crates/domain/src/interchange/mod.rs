@@ -13,12 +13,14 @@
 
 mod builder;
 mod calendar_days;
+mod commitment_rows;
 mod cycles;
 mod dossiers;
 mod fields;
 mod known;
 mod members;
 pub mod merge;
+mod monthly_rows;
 mod orgs;
 mod problems;
 mod ratings;
@@ -91,6 +93,8 @@ pub(crate) struct Parts {
     pub org_ratings: Vec<OrgRating>,
     pub calendar_days: Vec<crate::calendar::CalendarDay>,
     pub dossiers: Vec<crate::admissions::Dossier>,
+    pub monthly_results: Vec<crate::ratings::MonthlyResult>,
+    pub commitments: Vec<crate::ratings::Commitment>,
 }
 
 /// The dataset of a file without problems, after the one check that needs its records:
@@ -132,6 +136,8 @@ pub(crate) fn assemble(parts: Parts) -> Result<Dataset, Vec<Problem>> {
         org_ratings: parts.org_ratings,
         calendar_days: parts.calendar_days,
         dossiers: parts.dossiers,
+        monthly_results: parts.monthly_results,
+        commitments: parts.commitments,
     })
 }
 

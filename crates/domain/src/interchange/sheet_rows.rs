@@ -20,6 +20,10 @@ pub struct SheetRows {
     pub org_ratings: Vec<usize>,
     /// The `ho_so_ket_nap` row of each dossier.
     pub dossiers: Vec<usize>,
+    /// The `ket_qua_thang` row of each monthly result.
+    pub monthly_results: Vec<usize>,
+    /// The `cam_ket` row of each commitment.
+    pub commitments: Vec<usize>,
     /// Members whose status history the file gave in `trang_thai_dang_vien` (the others'
     /// comes from their `dang_vien` row alone).
     pub status_rows: HashSet<MemberCode>,

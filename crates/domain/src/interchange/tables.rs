@@ -104,6 +104,26 @@ const HO_SO_KET_NAP: &[Column] = &[
     opt("ngay_ket_thuc"),
 ];
 
+const KET_QUA_THANG: &[Column] = &[
+    req("ma_dang_vien"),
+    req("thang"),
+    req("muc"),
+    opt("ghi_chu"),
+];
+
+const CAM_KET: &[Column] = &[
+    req("ma"),
+    req("nam"),
+    req("ma_to_chuc"),
+    req("ma_nguoi_ky"),
+    req("chuc_vu"),
+    opt("ma_nguoi_nhan"),
+    req("noi_dung"),
+    req("ngay_ky"),
+    opt("ket_qua"),
+    opt("ngay_danh_gia"),
+];
+
 /// A table of interchange v1 (a sheet of the workbook or a `<table>.csv` file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
@@ -127,6 +147,10 @@ pub enum Table {
     NgayNghi,
     /// `ho_so_ket_nap` (v2): admission dossiers.
     HoSoKetNap,
+    /// `ket_qua_thang` (v2): members' monthly results.
+    KetQuaThang,
+    /// `cam_ket` (v2): signed commitments of heads and deputies.
+    CamKet,
 }
 
 impl Table {
@@ -148,7 +172,12 @@ impl Table {
     ];
 
     /// The tables of interchange v2 read and exported so far (`docs/interchange-format.md`).
-    pub const V2: [Table; 2] = [Table::NgayNghi, Table::HoSoKetNap];
+    pub const V2: [Table; 4] = [
+        Table::NgayNghi,
+        Table::HoSoKetNap,
+        Table::KetQuaThang,
+        Table::CamKet,
+    ];
 
     /// Every table read and exported: v1's five, the extensions, then v2's.
     pub fn every() -> impl Iterator<Item = Table> {
@@ -176,6 +205,8 @@ impl Table {
             Table::BatDauSinhHoat => "bat_dau_sinh_hoat",
             Table::NgayNghi => "ngay_nghi",
             Table::HoSoKetNap => "ho_so_ket_nap",
+            Table::KetQuaThang => "ket_qua_thang",
+            Table::CamKet => "cam_ket",
         }
     }
 
@@ -192,6 +223,8 @@ impl Table {
             Table::BatDauSinhHoat => BAT_DAU_SINH_HOAT,
             Table::NgayNghi => NGAY_NGHI,
             Table::HoSoKetNap => HO_SO_KET_NAP,
+            Table::KetQuaThang => KET_QUA_THANG,
+            Table::CamKet => CAM_KET,
         }
     }
 

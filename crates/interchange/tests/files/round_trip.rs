@@ -179,6 +179,8 @@ fn district() -> Dataset {
         }],
         calendar_days: Vec::new(),
         dossiers: dossiers(),
+        monthly_results: Vec::new(),
+        commitments: Vec::new(),
     }
 }
 

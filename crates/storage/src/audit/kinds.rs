@@ -97,6 +97,12 @@ stored_names! {
         RatingStep => "rating.step",
         /// A rating round closed, its ratings written.
         RatingRoundClose => "rating.round.close",
+        /// A cell's monthly results of its members were recorded for a month.
+        MonthlyResults => "ratings.monthly",
+        /// A head's or deputy's commitment was signed.
+        CommitmentSign => "commitment.sign",
+        /// A commitment was evaluated at year end.
+        CommitmentEvaluate => "commitment.evaluate",
         /// The rows written before chaining existed were chained, once, by the upgrade
         /// that introduced it.
         Seal => "audit.seal",
@@ -126,6 +132,8 @@ stored_names! {
         AdmissionDossier => "admission_dossier",
         /// A rating round.
         RatingRound => "rating_round",
+        /// A signed commitment.
+        Commitment => "commitment",
     }
 }
 

@@ -411,6 +411,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Members' monthly results (`ket_qua_thang`); `month` is the month's first day.
+    monthly_results (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        month -> Date,
+        level -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     /// The organizations of a round with their steps.
     round_orgs (round_id, org_id) {
         round_id -> BigInt,
@@ -429,6 +440,23 @@ diesel::table! {
         decided_on -> Nullable<Date>,
         decided_by -> Nullable<Text>,
         decided_org -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Signed commitments of heads and deputies (`cam_ket`).
+    commitments (id) {
+        id -> BigInt,
+        code -> Text,
+        year -> Integer,
+        org_id -> BigInt,
+        signer_id -> BigInt,
+        post -> Text,
+        recipient_id -> Nullable<BigInt>,
+        content -> Text,
+        signed_on -> Date,
+        outcome -> Nullable<Text>,
+        evaluated_on -> Nullable<Date>,
     }
 }
 
@@ -465,4 +493,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     rating_rounds,
     round_members,
     round_orgs,
+    monthly_results,
+    commitments,
 );

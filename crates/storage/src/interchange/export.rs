@@ -48,6 +48,8 @@ pub(crate) fn audit_row(
         "org_ratings": dataset.org_ratings.len(),
         "calendar_days": dataset.calendar_days.len(),
         "dossiers": dataset.dossiers.len(),
+        "monthly_results": dataset.monthly_results.len(),
+        "commitments": dataset.commitments.len(),
     });
     QueuedRow {
         ctx: ctx.clone(),
@@ -76,7 +78,9 @@ pub(crate) fn collect(
     let Some(root) = org.or(scope.root()) else {
         let ids: Vec<i64> = stored::member_ids(conn)?.into_values().collect();
         let wanted: BTreeSet<i64> = orgs.ids.values().copied().collect();
-        let dataset = assemble(conn, orgs, &wanted, ids, true)?;
+        let mut dataset = assemble(conn, orgs, &wanted, ids, true)?;
+        crate::ratings::monthly::export(conn, &mut dataset)?;
+        crate::ratings::commitments::export(conn, None, &mut dataset)?;
         return crate::admissions::read::with_dossiers(conn, scope, None, dataset);
     };
     let root_id = access::visible_org(conn, scope, root.as_str())?;
@@ -107,7 +111,9 @@ pub(crate) fn collect(
         }
         None => member_ids,
     };
-    let dataset = assemble(conn, orgs, &subtree, seen, false)?;
+    let mut dataset = assemble(conn, orgs, &subtree, seen, false)?;
+    crate::ratings::monthly::export(conn, &mut dataset)?;
+    crate::ratings::commitments::export(conn, Some(&subtree_list), &mut dataset)?;
     crate::admissions::read::with_dossiers(conn, scope, Some(&subtree_list), dataset)
 }
 
@@ -217,6 +223,8 @@ fn assemble(
         org_ratings,
         calendar_days,
         dossiers: Vec::new(),
+        monthly_results: Vec::new(),
+        commitments: Vec::new(),
     })
 }
 

@@ -138,6 +138,8 @@ pub(crate) fn load(
     if !ds.dossiers.is_empty() {
         crate::admissions::load::load(conn, &ds.dossiers, ctx)?;
     }
+    crate::ratings::monthly::load(conn, &ds.monthly_results)?;
+    crate::ratings::commitments::load(conn, &ds.commitments)?;
     let cells = tallies::cells_of_members_after(conn, last_old_member)?;
     tallies::refresh(conn, cells)?;
     audit::record(

@@ -175,6 +175,8 @@ pub fn dataset() -> Dataset {
         org_ratings: people::org_ratings(),
         calendar_days: Vec::new(),
         dossiers: Vec::new(),
+        monthly_results: Vec::new(),
+        commitments: Vec::new(),
     }
 }
 

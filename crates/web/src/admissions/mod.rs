@@ -10,7 +10,7 @@
 //! (the use cases decide both).
 
 pub(crate) mod api;
-mod dossier_page;
+pub(crate) mod dossier_page;
 mod fields;
 mod json;
 mod list_page;

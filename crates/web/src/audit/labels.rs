@@ -41,6 +41,9 @@ fn action_key(action: AuditAction) -> &'static str {
         AuditAction::RatingRoundOpen => "audit_action.rating_round_open",
         AuditAction::RatingStep => "audit_action.rating_step",
         AuditAction::RatingRoundClose => "audit_action.rating_round_close",
+        AuditAction::MonthlyResults => "audit_action.monthly_results",
+        AuditAction::CommitmentSign => "audit_action.commitment_sign",
+        AuditAction::CommitmentEvaluate => "audit_action.commitment_evaluate",
     }
 }
 
@@ -57,6 +60,7 @@ fn entity_key(entity: AuditEntity) -> &'static str {
         AuditEntity::AuditLog => "audit_entity.audit_log",
         AuditEntity::AdmissionDossier => "audit_entity.admission_dossier",
         AuditEntity::RatingRound => "audit_entity.rating_round",
+        AuditEntity::Commitment => "audit_entity.commitment",
     }
 }
 

@@ -66,6 +66,8 @@ pub(crate) enum Entity {
     Transfer,
     /// A rating round.
     RatingRound,
+    /// A signed commitment.
+    Commitment,
     /// Any other record, or a page.
     Page,
 }
@@ -141,6 +143,7 @@ impl AppError {
                     Entity::Dossier => "error.not_found_dossier",
                     Entity::Transfer => "error.not_found_transfer",
                     Entity::RatingRound => "error.not_found_round",
+                    Entity::Commitment => "error.not_found_commitment",
                     Entity::Page => "error.not_found_page",
                 };
                 lang.fill(key, &[("code", &echo(code))])
@@ -184,6 +187,7 @@ impl From<StoreError> for AppError {
                     dangvu_app::Entity::Dossier => Entity::Dossier,
                     dangvu_app::Entity::Transfer => Entity::Transfer,
                     dangvu_app::Entity::RatingRound => Entity::RatingRound,
+                    dangvu_app::Entity::Commitment => Entity::Commitment,
                     _ => Entity::Page,
                 },
                 code,

@@ -1,7 +1,14 @@
 //! Quality rating (issue 13): who is rated in a subtree for a year and why the others are
-//! not (`/ratings/rated` and `GET /api/v1/ratings/rated`). Rounds build on it.
+//! not (`/ratings/rated` and `GET /api/v1/ratings/rated`). Rounds build on it. Monthly
+//! results (`/ratings/monthly`) and signed commitments (`/ratings/commitments`) each have
+//! their page and API.
 
 pub(crate) mod api;
+pub(crate) mod commitment_form;
+pub(crate) mod commitments;
+pub(crate) mod commitments_api;
+pub(crate) mod monthly;
+pub(crate) mod monthly_api;
 pub(crate) mod page;
 pub(crate) mod rounds;
 
@@ -49,6 +56,17 @@ impl RatedQuery {
                 max: YEARS.1.into(),
             })
     }
+}
+
+/// The record of `org` today if the caller's scope reaches it, else "not found": a write
+/// checks it first, so that outside the scope is "not found" whatever the form says.
+pub(crate) async fn org_in_scope(
+    state: &AppState,
+    auth: &Authenticated,
+    org: &OrgCode,
+) -> Result<dangvu_app::records::OrgDetail, AppError> {
+    let (caller, code, today) = (auth.caller(), org.clone(), state.today());
+    state.run(move |app| app.org(&caller, &code, today)).await
 }
 
 /// The list the query asks for, inside the reader's scope.

@@ -73,6 +73,8 @@ pub fn small_dataset(root: &str) -> Dataset {
         org_ratings: Vec::new(),
         calendar_days: Vec::new(),
         dossiers: Vec::new(),
+        monthly_results: Vec::new(),
+        commitments: Vec::new(),
     }
 }
 

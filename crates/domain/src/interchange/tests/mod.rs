@@ -9,4 +9,5 @@ mod headers;
 mod members;
 mod orgs;
 mod ratings;
+mod ratings_input;
 mod transfers;

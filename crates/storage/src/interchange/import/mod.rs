@@ -114,6 +114,9 @@ fn run(
         .map_err(Abort::Failed)?;
     crate::admissions::import::import_dossiers(conn, scope, request, &mut summary)
         .map_err(Abort::Failed)?;
+    crate::ratings::monthly::import(conn, scope, request, &mut summary).map_err(Abort::Failed)?;
+    crate::ratings::commitments::import(conn, scope, request, &mut summary)
+        .map_err(Abort::Failed)?;
     let summary_json = serde_json::to_string(&summary).map_err(|e| failed(e.into()))?;
     audit::record(
         conn,

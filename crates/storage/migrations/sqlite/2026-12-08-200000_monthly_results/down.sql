@@ -1,0 +1,2 @@
+-- Kept in lock-step with the other engine's migration of the same name.
+drop table monthly_results;
