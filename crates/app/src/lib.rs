@@ -43,6 +43,7 @@ pub use interchange::{
 };
 pub use lifecycle::{LifecycleChange, MemberLifecycle};
 pub use ratings::RatedList;
+pub use ratings::statistics::RatingStatistics;
 pub use reports::SummaryView;
 pub use transfers::TransferList;
 pub use tree::{OrgOverview, OrgPick, RootNode};

@@ -18,6 +18,7 @@ mod error;
 mod interchange;
 mod lifecycle;
 mod members;
+mod ratings;
 mod reports;
 mod scope;
 #[cfg(feature = "testing")]

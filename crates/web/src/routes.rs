@@ -136,6 +136,8 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/admissions/{code}", READ, Resource::None, || get(admissions::show_dossier)),
     page(Verb::Post, "/admissions/{code}/step", WRITE, Resource::None, || post(admissions::record_step)),
     page(Verb::Get, "/ratings/rated", READ, Resource::OrgInQuery, || get(crate::ratings::page::show_rated)),
+    page(Verb::Get, "/ratings/statistics", READ, Resource::OrgInQuery, || get(crate::ratings::statistics::page::show_statistics)),
+    page(Verb::Get, "/ratings/statistics.xlsx", READ, Resource::OrgInQuery, || get(crate::ratings::statistics::download::download_results)),
     page(Verb::Get, "/transfers", READ, Resource::None, || get(crate::transfers::show_list)),
     page(Verb::Get, "/transfers/new", WRITE, Resource::None, || get(crate::transfers::show_new)),
     page(Verb::Post, "/transfers/new", WRITE, Resource::None, || post(crate::transfers::record_new)),

@@ -6,6 +6,8 @@
 //! `ratings::eligibility` decides and explains. Rounds, decisions and their checks build on
 //! it.
 
+pub mod statistics;
+
 use crate::records::{MemberListItem, MemberQuery, OrgDetail};
 use crate::{App, Caller, Error};
 use dangvu_domain::enums::MemberStatus;

@@ -10,6 +10,7 @@ pub mod eligibility;
 pub mod legacy;
 pub mod points;
 pub mod rule_sets;
+pub mod statistics;
 
 pub use checks::{OrgShape, RuleId, Violation, disciplined_member, linkage, quota};
 pub use eligibility::{EligibilityFacts, NotRated, eligibility};

@@ -70,6 +70,7 @@ pub(crate) const ROUTES: &[RouteSpec] = &[
     api("/api/v1/reports/summary", READ, Resource::OrgInQuery, || get(crate::reports::api::get_summary)),
     api("/api/v1/reports/term", READ, Resource::OrgInQuery, || get(crate::reports::term_api::get_term)),
     api("/api/v1/ratings/rated", READ, Resource::OrgInQuery, || get(crate::ratings::api::get_rated)),
+    api("/api/v1/ratings/statistics", READ, Resource::OrgInQuery, || get(crate::ratings::statistics::api::get_statistics)),
     api("/api/v1/due", READ, Resource::OrgInQuery, || get(crate::due::api::get_due)),
     api("/api/v1/audit", crate::routes::AUDIT, Resource::None, || get(crate::audit::api::list_audit)),
     crate::admissions::api::ROUTES[0],

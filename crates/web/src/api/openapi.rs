@@ -64,6 +64,7 @@ const SESSION: &str = "session";
         crate::members::lifecycle_api::get_lifecycle,
         crate::members::lifecycle_api::post_lifecycle,
         crate::ratings::api::get_rated,
+        crate::ratings::statistics::api::get_statistics,
         crate::reports::api::get_summary,
         crate::reports::term_api::get_term,
         crate::due::api::get_due,

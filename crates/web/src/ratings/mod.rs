@@ -3,6 +3,7 @@
 
 pub(crate) mod api;
 pub(crate) mod page;
+pub(crate) mod statistics;
 
 use crate::accounts::auth::Authenticated;
 use crate::error::{AppError, BadInput};

@@ -114,6 +114,8 @@ fn run(
         .map_err(Abort::Failed)?;
     crate::admissions::import::import_dossiers(conn, scope, request, &mut summary)
         .map_err(Abort::Failed)?;
+    crate::ratings::statistics::findings::import_findings(conn, request, &mut summary)
+        .map_err(Abort::Failed)?;
     let summary_json = serde_json::to_string(&summary).map_err(|e| failed(e.into()))?;
     audit::record(
         conn,
