@@ -65,6 +65,15 @@ fn example(spec: &RouteSpec) -> Example {
             query: "year=2020",
             ..ok(200)
         },
+        (Verb::Get, "/ratings/statistics" | "/api/v1/ratings/statistics") => Example {
+            query: "from=2019&to=2020",
+            ..ok(200)
+        },
+        // A year out of range: the answer is a page, not a workbook, for every reader.
+        (Verb::Get, "/ratings/statistics.xlsx") => Example {
+            query: "year=1800",
+            ..ok(422)
+        },
         (Verb::Get, "/login") => Example {
             ok_signed_in: 303,
             ..ok(200)

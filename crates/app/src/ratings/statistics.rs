@@ -13,6 +13,10 @@ use dangvu_interchange::results_workbook;
 use dangvu_storage::StoreError;
 use std::ops::RangeInclusive;
 
+/// The years a results sheet may be asked for (checked after the organization's scope).
+const FIRST_YEAR: i32 = 1930;
+const LAST_YEAR: i32 = 2100;
+
 /// The most years one request may span (a few terms).
 pub const MAX_YEARS: i32 = 30;
 
@@ -61,6 +65,11 @@ impl App {
     ) -> Result<ExportFile, Error> {
         caller.permit(Capability::ReadRecords)?;
         let sheet = self.store.results_sheet(caller.scope(), org, year)?;
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+            return Err(invalid(format!(
+                "năm {year}: chỉ từ {FIRST_YEAR} đến {LAST_YEAR} / year {year}: only {FIRST_YEAR} to {LAST_YEAR}"
+            )));
+        }
         let day = year_end(year).ok_or_else(|| invalid(format!("năm {year} / year {year}")))?;
         Ok(ExportFile {
             file_name: format!("xep-loai-{}.xlsx", file_stem(org, day)),

@@ -2,7 +2,7 @@
 //! directly under `org`, as the workbook a committee sends upward.
 
 use crate::accounts::auth::Authenticated;
-use crate::error::AppError;
+use crate::error::{AppError, BadInput};
 use crate::interchange::Download;
 use crate::ratings::RatedQuery;
 use crate::state::AppState;
@@ -10,6 +10,7 @@ use crate::ui::params;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use chrono::Datelike;
 
 /// `GET /ratings/statistics.xlsx`.
 #[tracing::instrument(skip_all)]
@@ -20,7 +21,17 @@ pub(crate) async fn download_results(
 ) -> Result<Response, AppError> {
     let query = params::query(query)?;
     let org = query.org()?;
-    let year = query.year(state.today())?;
+    // The year's range is checked by the use case after the organization's scope, so that
+    // an organization outside it is "not found" whatever the year.
+    let year = match params::present(&query.year) {
+        Some(raw) => raw.parse::<i32>().map_err(|_| BadInput::Number {
+            field: "year",
+            value: raw.to_string(),
+            min: 1930,
+            max: 2100,
+        })?,
+        None => state.today().year(),
+    };
     let caller = auth.caller();
     let file = state
         .run(move |app| app.rating_results_workbook(&caller, &org, year))
