@@ -42,6 +42,7 @@ pub use interchange::{
     ImportReport, TableReport, XLSX_TYPE, ZIP_TYPE,
 };
 pub use lifecycle::{LifecycleChange, MemberLifecycle};
+pub use ratings::statistics::RatingStatistics;
 pub use ratings::{MonthlyYear, MonthlyYearRow, RatedList};
 pub use reports::SummaryView;
 pub use transfers::TransferList;

@@ -151,6 +151,8 @@ const PAGES: &[RouteSpec] = &[
     page(Verb::Get, "/ratings/commitments", READ, Resource::OrgInQuery, || get(crate::ratings::commitments::show_commitments)),
     page(Verb::Post, "/ratings/commitments", WRITE, Resource::OrgInQuery, || post(crate::ratings::commitments::sign)),
     page(Verb::Post, "/ratings/commitments/evaluate", WRITE, Resource::OrgInQuery, || post(crate::ratings::commitments::evaluate)),
+    page(Verb::Get, "/ratings/statistics", READ, Resource::OrgInQuery, || get(crate::ratings::statistics::page::show_statistics)),
+    page(Verb::Get, "/ratings/statistics.xlsx", READ, Resource::OrgInQuery, || get(crate::ratings::statistics::download::download_results)),
     page(Verb::Get, "/transfers", READ, Resource::None, || get(crate::transfers::show_list)),
     page(Verb::Get, "/transfers/new", WRITE, Resource::None, || get(crate::transfers::show_new)),
     page(Verb::Post, "/transfers/new", WRITE, Resource::None, || post(crate::transfers::record_new)),

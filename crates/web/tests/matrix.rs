@@ -89,6 +89,15 @@ fn example(spec: &RouteSpec) -> Example {
             | "/api/v1/ratings/commitments",
         ) => ok(400),
         (Verb::Post, "/api/v1/ratings/commitments/{ma}/evaluation") => ok(404),
+        (Verb::Get, "/ratings/statistics" | "/api/v1/ratings/statistics") => Example {
+            query: "from=2019&to=2020",
+            ..ok(200)
+        },
+        // A year out of range: the answer is a page, not a workbook, for every reader.
+        (Verb::Get, "/ratings/statistics.xlsx") => Example {
+            query: "year=1800",
+            ..ok(422)
+        },
         (Verb::Get, "/login") => Example {
             ok_signed_in: 303,
             ..ok(200)

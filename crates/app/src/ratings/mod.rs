@@ -11,6 +11,7 @@ mod monthly;
 mod rounds;
 
 pub use monthly::{MonthlyYear, MonthlyYearRow};
+pub mod statistics;
 
 use crate::records::{MemberListItem, MemberQuery, OrgDetail};
 use crate::{App, Caller, Error};

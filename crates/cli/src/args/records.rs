@@ -115,6 +115,25 @@ pub enum ReportCommand {
     /// Báo cáo nhiệm kỳ (xem docs/term-report.md) / The term report (see
     /// docs/term-report.md).
     Term(TermArgs),
+    /// Kết quả xếp loại chất lượng một năm của các tổ chức trực thuộc, dạng Excel gửi cấp
+    /// trên (xem docs/ratings.md) / A year's quality ratings of the organizations directly
+    /// under an organization, as the Excel sheet sent upward (see docs/ratings.md).
+    Ratings(RatingsArgs),
+}
+
+/// `dangvu report ratings`.
+#[derive(Debug, Args)]
+pub struct RatingsArgs {
+    /// Mã tổ chức (một dòng cho mỗi tổ chức trực thuộc) / Code of the organization (one row
+    /// per organization directly under it).
+    #[arg(long, value_name = "CODE")]
+    pub org: String,
+    /// Năm xếp loại / The year rated.
+    #[arg(long, value_name = "YEAR")]
+    pub year: i32,
+    /// Tệp Excel (.xlsx) cần ghi / The Excel (.xlsx) file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 /// `dangvu report term`.

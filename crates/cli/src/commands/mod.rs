@@ -8,6 +8,7 @@ mod calendar;
 mod database;
 mod demo;
 mod interchange;
+mod ratings;
 mod reports;
 mod serve;
 

@@ -1,5 +1,6 @@
 //! `dangvu report summary`: the summary report as JSON (the contract), as a table, or as
-//! an Excel workbook written to a file; `dangvu report term`: the term report as JSON.
+//! an Excel workbook written to a file; `dangvu report term`: the term report as JSON;
+//! `dangvu report ratings`: a year's rating results as a workbook (`ratings::statistics`).
 
 use crate::args::{ReportCommand, ReportFormat, SummaryArgs, TermArgs, TermFormat};
 use crate::config::Settings;
@@ -14,6 +15,7 @@ pub fn run(command: &ReportCommand, settings: &Settings) -> Result<(), CliError>
     match command {
         ReportCommand::Summary(args) => summary(args, settings),
         ReportCommand::Term(args) => term(args, settings),
+        ReportCommand::Ratings(args) => super::ratings::statistics::run(args, settings),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod monthly;
 pub mod points;
 pub mod rounds;
 pub mod rule_sets;
+pub mod statistics;
 
 pub use checks::{OrgShape, RuleId, Violation, disciplined_member, linkage, quota};
 pub use commitments::{Commitment, CommitmentOutcome, Evaluation, Post, commitment_figures};

@@ -75,6 +75,7 @@ pub(crate) const ROUTES: &[RouteSpec] = &[
     api("/api/v1/ratings/commitments", READ, Resource::OrgInQuery, || get(crate::ratings::commitments_api::list_commitments)),
     route(Verb::Post, "/api/v1/ratings/commitments", crate::routes::WRITE, Resource::OrgInQuery, || post(crate::ratings::commitments_api::post_commitment)),
     route(Verb::Post, "/api/v1/ratings/commitments/{ma}/evaluation", crate::routes::WRITE, Resource::None, || post(crate::ratings::commitments_api::post_evaluation)),
+    api("/api/v1/ratings/statistics", READ, Resource::OrgInQuery, || get(crate::ratings::statistics::api::get_statistics)),
     api("/api/v1/due", READ, Resource::OrgInQuery, || get(crate::due::api::get_due)),
     api("/api/v1/audit", crate::routes::AUDIT, Resource::None, || get(crate::audit::api::list_audit)),
     crate::admissions::api::ROUTES[0],

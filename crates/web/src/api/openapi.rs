@@ -75,6 +75,7 @@ const SESSION: &str = "session";
         crate::ratings::commitments_api::list_commitments,
         crate::ratings::commitments_api::post_commitment,
         crate::ratings::commitments_api::post_evaluation,
+        crate::ratings::statistics::api::get_statistics,
         crate::reports::api::get_summary,
         crate::reports::term_api::get_term,
         crate::due::api::get_due,

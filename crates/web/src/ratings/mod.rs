@@ -11,6 +11,7 @@ pub(crate) mod monthly;
 pub(crate) mod monthly_api;
 pub(crate) mod page;
 pub(crate) mod rounds;
+pub(crate) mod statistics;
 
 use crate::accounts::auth::Authenticated;
 use crate::error::{AppError, BadInput};

@@ -1,7 +1,7 @@
 //! Reports: the summary report's page, its charts and its JSON and Excel API.
 
 pub(crate) mod api;
-mod chart;
+pub(crate) mod chart;
 mod summary_charts;
 mod summary_form;
 pub(crate) mod summary_page;

@@ -28,6 +28,9 @@ pub async fn reader(t: &mut Tour<'_>, org: &str, downloads: &Downloads) {
             .await?;
         t.checks("ratings").await;
         rounds(t).await?;
+        t.open(&format!("/ratings/statistics?org={org}&from=2016&to=2020"))
+            .await?;
+        t.checks("rating statistics").await;
         t.open(&format!("/orgs/{org}")).await?;
         report(t, org, downloads).await
     };

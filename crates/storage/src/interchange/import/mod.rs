@@ -117,6 +117,8 @@ fn run(
     crate::ratings::monthly::import(conn, scope, request, &mut summary).map_err(Abort::Failed)?;
     crate::ratings::commitments::import(conn, scope, request, &mut summary)
         .map_err(Abort::Failed)?;
+    crate::ratings::statistics::findings::import_findings(conn, request, &mut summary)
+        .map_err(Abort::Failed)?;
     let summary_json = serde_json::to_string(&summary).map_err(|e| failed(e.into()))?;
     audit::record(
         conn,

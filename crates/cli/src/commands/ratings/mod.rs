@@ -1,0 +1,3 @@
+//! Quality rating on the command line (issue 13), each part in its own file.
+
+pub mod statistics;
