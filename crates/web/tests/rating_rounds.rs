@@ -187,7 +187,7 @@ async fn a_round_goes_from_proposals_to_the_years_ratings() {
         assert_eq!(rated_2019.len(), 1, "{profile}");
         assert_eq!(rated_2019[0]["rating"], "HTTNV");
         let page = get(demo.app_as("bithu"), &format!("/ratings/rounds/{id}")).await;
-        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         assert!(page.has("Đợt đã kết thúc ngày"), "{}", page.body);
         assert!(page.has("Hoàn thành tốt nhiệm vụ"));
     }
@@ -268,5 +268,36 @@ async fn the_demo_holds_the_rounds_of_history_and_one_under_way() {
             .filter(|o| !o["quyet_dinh"]["ngoai_le"].as_array().unwrap().is_empty())
             .collect();
         assert!(!linked.is_empty() && linked.len() < 20, "{}", linked.len());
+    }
+}
+
+#[tokio::test]
+async fn the_year_end_page_sets_the_monthly_results_beside_the_level() {
+    for demo in backends() {
+        let rounds = get(demo.app(), "/api/v1/ratings/rounds").await.json();
+        let id = rounds
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["nam"] == 2024 && r["ma_to_chuc"] == "VX")
+            .unwrap()["ma"]
+            .as_i64()
+            .unwrap();
+        let page = get(demo.app(), &format!("/ratings/rounds/{id}?org=VX.01")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.has("Kết quả hằng tháng"));
+        assert!(
+            page.has("Cao hơn kết quả hằng tháng"),
+            "some rating is above its months"
+        );
+        let first = page
+            .link_texts(&format!("/ratings/rounds/{id}/members/"))
+            .into_iter()
+            .next()
+            .unwrap();
+        let href = page.href_of(&first).unwrap();
+        let entry = get(demo.app(), &href).await;
+        assert_eq!(entry.status, StatusCode::OK, "{href}");
+        assert!(entry.has("Kết quả từng tháng"), "{}", entry.body);
     }
 }

@@ -59,5 +59,15 @@ pub fn run(args: &RoundBenchArgs, settings: &Settings) -> Result<(), CliError> {
             )
         }
     }
+    let started = Instant::now();
+    let statistics = app.rating_statistics(&caller, &org, args.year..=args.year)?;
+    let read = started.elapsed();
+    let year = statistics.years.first();
+    println!(
+        "statistics:       {:>10.1} ms ({} members, {} grassroots organizations rated)",
+        ms(read),
+        year.map_or(0, |y| y.members.total()),
+        year.map_or(0, |y| y.grassroots.total())
+    );
     Ok(())
 }

@@ -37,6 +37,9 @@ pub(crate) fn load(
     let steps =
         |month: u32, day: u32| Date::from_ymd_opt(year, month, day).unwrap_or(new.opened_on);
     let (self_on, proposed_on) = (steps(12, 5), steps(12, 12));
+    if let RoundFill::Uniform(level) = fill {
+        return uniform(conn, id, level, proposed_on, by);
+    }
     let member_rating = mr::table
         .filter(mr::member_id.eq(rm::member_id).and(mr::year.eq(year)))
         .select(mr::rating.nullable())
@@ -94,21 +97,7 @@ pub(crate) fn load(
                 ))
                 .execute(conn)?;
         }
-        RoundFill::Uniform(level) => {
-            diesel::update(rm::table.filter(rm::round_id.eq(id)))
-                .set((
-                    rm::proposed_level.eq(level.code()),
-                    rm::proposed_points.eq(None::<i32>),
-                ))
-                .execute(conn)?;
-            diesel::update(ro::table.filter(ro::round_id.eq(id)))
-                .set((
-                    ro::self_level.eq(level.code()),
-                    ro::self_on.eq(self_on),
-                    ro::self_by.eq(by),
-                ))
-                .execute(conn)?;
-        }
+        RoundFill::Uniform(_) => {}
         RoundFill::Proposed { default: None } => {
             diesel::update(unrated_members)
                 .set((
@@ -122,6 +111,34 @@ pub(crate) fn load(
     if fill == RoundFill::History {
         decide_as_rated(conn, scope, id, steps(12, 20), by)?;
     }
+    Ok(id)
+}
+
+/// Every member proposed and every organization reviewed at `level`, in one statement each
+/// (the benchmark's round: nothing read from the stored ratings).
+fn uniform(
+    conn: &mut DbConnection,
+    id: i64,
+    level: Rating,
+    on: Date,
+    by: &str,
+) -> Result<i64, StoreError> {
+    diesel::update(rm::table.filter(rm::round_id.eq(id)))
+        .set((
+            rm::proposed_level.eq(level.code()),
+            rm::votes_for.eq(1),
+            rm::votes_cast.eq(1),
+            rm::proposed_on.eq(on),
+            rm::proposed_by.eq(by),
+        ))
+        .execute(conn)?;
+    diesel::update(ro::table.filter(ro::round_id.eq(id)))
+        .set((
+            ro::self_level.eq(level.code()),
+            ro::self_on.eq(on),
+            ro::self_by.eq(by),
+        ))
+        .execute(conn)?;
     Ok(id)
 }
 

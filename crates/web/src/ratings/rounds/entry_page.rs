@@ -23,7 +23,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dangvu_app::records::{MemberEntry, OrgEntry, RoundOutcome, RoundSummary};
 use dangvu_domain::enums::Enumeration;
-use dangvu_domain::ratings::{AssessmentForm, RuleSet, for_year};
+use dangvu_domain::ratings::{AssessmentForm, RuleSet, above_monthly_record, for_year};
 use dangvu_domain::{MemberCode, OrgCode, Rating};
 
 /// The row a page is about.
@@ -47,9 +47,41 @@ pub(crate) struct EntryPage {
     pub form: StepForm,
     /// Why the step was refused.
     pub errors: Vec<String>,
+    /// A member's twelve months of the year and their measure, when recorded.
+    pub months: Option<([Option<Rating>; 12], Option<Rating>)>,
 }
 
 impl EntryPage {
+    /// The months in order, with their number, for the table.
+    fn month_cells(&self) -> Vec<(usize, String)> {
+        let Some((months, _)) = &self.months else {
+            return Vec::new();
+        };
+        months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i + 1, m.map_or("—".into(), |l| l.code().to_string())))
+            .collect()
+    }
+
+    /// The monthly measure in words, and whether the level proposed or decided is above it.
+    fn measure(&self) -> Option<(String, bool)> {
+        let (_, measure) = self.months.as_ref()?;
+        let Row::Member(m) = &self.row else {
+            return None;
+        };
+        let level = m
+            .decision
+            .as_ref()
+            .map(|d| d.value.decision.level)
+            .or(m.proposal.as_ref().map(|p| p.value.level));
+        let text = measure.map_or("—".into(), |l| self.lang.label(&l).into_owned());
+        Some((
+            text,
+            level.is_some_and(|l| above_monthly_record(*measure, l)),
+        ))
+    }
+
     fn period(&self) -> String {
         period_label(self.lang, &self.round)
     }
@@ -167,11 +199,22 @@ async fn page(
 ) -> Result<EntryPage, AppError> {
     let caller = auth.caller();
     let (id, what) = target;
+    let mut months = None;
     let (round, row) = match what {
         Target::Member(code) => {
             let (round, entry) = state
                 .run(move |app| app.rating_round_member(&caller, id, &code))
                 .await?;
+            if ctx.chrome.reads_records() {
+                let (caller, cell, year) = (auth.caller(), entry.cell.clone(), round.year);
+                let monthly = state
+                    .run(move |app| app.monthly_year(&caller, &cell, year))
+                    .await?;
+                months = monthly
+                    .member(&entry.member)
+                    .filter(|r| r.recorded > 0)
+                    .map(|r| (r.months.months, r.measure));
+            }
             (round, Row::Member(entry))
         }
         Target::Org(code) => {
@@ -198,6 +241,7 @@ async fn page(
         row,
         form,
         errors,
+        months,
     })
 }
 

@@ -18,10 +18,12 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use dangvu_app::records::{CloseOutcome, Decided, RoundView, Stepped};
+use dangvu_app::records::{CloseOutcome, Decided, MemberEntry, RoundView, Stepped};
 use dangvu_domain::OrgCode;
 use dangvu_domain::enums::Enumeration;
-use dangvu_domain::ratings::{LegacyMemberLabel, LegacyOrgLabel, OrgShape, RuleSet, for_year};
+use dangvu_domain::ratings::{
+    LegacyMemberLabel, LegacyOrgLabel, OrgShape, RuleSet, above_monthly_record, for_year,
+};
 use serde::Deserialize;
 
 /// The page.
@@ -36,9 +38,30 @@ pub(crate) struct RoundPage {
     pub part: Option<OrgCode>,
     /// Why closing was refused.
     pub errors: Vec<String>,
+    /// The listed members' monthly measure for the year, by code (readers of records).
+    pub monthly: std::collections::HashMap<String, Option<dangvu_domain::Rating>>,
 }
 
 impl RoundPage {
+    /// The member's monthly measure, in words ("—" when none is recorded).
+    fn measure(&self, m: &MemberEntry) -> String {
+        match self.monthly.get(m.member.as_str()) {
+            Some(Some(level)) => self.lang.label(level).into_owned(),
+            _ => "—".into(),
+        }
+    }
+
+    /// Whether the level proposed or decided is above the member's monthly record.
+    fn above_record(&self, m: &MemberEntry) -> bool {
+        let level = m
+            .decision
+            .as_ref()
+            .map(|d| d.value.decision.level)
+            .or(m.proposal.as_ref().map(|p| p.value.level));
+        let measure = self.monthly.get(m.member.as_str()).copied().flatten();
+        level.is_some_and(|l| above_monthly_record(measure, l))
+    }
+
     fn period(&self) -> String {
         period_label(self.lang, &self.view.round)
     }
@@ -135,6 +158,7 @@ async fn page(
     let view = state
         .run(move |app| app.rating_round(&caller, id, asked.as_ref()))
         .await?;
+    let monthly = monthly_measures(state, auth, &ctx.chrome, &view, part.as_ref()).await?;
     Ok(RoundPage {
         lang: ctx.lang,
         here: ctx.here,
@@ -142,7 +166,54 @@ async fn page(
         view,
         part,
         errors,
+        monthly,
     })
+}
+
+/// The monthly measure of the listed members (readers of records; a member's own view has
+/// none).
+async fn monthly_measures(
+    state: &AppState,
+    auth: &Authenticated,
+    chrome: &Chrome,
+    view: &RoundView,
+    part: Option<&OrgCode>,
+) -> Result<std::collections::HashMap<String, Option<dangvu_domain::Rating>>, AppError> {
+    if view.members.is_empty() || !chrome.reads_records() {
+        return Ok(Default::default());
+    }
+    let year = view.round.year;
+    let whole = part.cloned().unwrap_or_else(|| view.round.org.clone());
+    // The part asked for (or the round's committee) in one read; a reader who reaches only
+    // some cells of it (a cell's secretary in the district's round) reads their cells.
+    let mut parts = vec![whole];
+    let mut measures = std::collections::HashMap::new();
+    let mut fell_back = false;
+    while let Some(org) = parts.pop() {
+        let caller = auth.caller();
+        let read = state
+            .blocking(move |app| app.monthly_year(&caller, &org, year))
+            .await?;
+        match read {
+            Ok(monthly) => measures.extend(
+                monthly
+                    .rows
+                    .into_iter()
+                    .map(|r| (r.months.member.to_string(), r.measure)),
+            ),
+            Err(dangvu_app::Error::Store(dangvu_app::StoreError::NotFound { .. }))
+                if !fell_back =>
+            {
+                fell_back = true;
+                let mut cells: Vec<OrgCode> = view.members.iter().map(|m| m.cell.clone()).collect();
+                cells.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+                cells.dedup();
+                parts = cells;
+            }
+            Err(err) => return Err(err.into()),
+        }
+    }
+    Ok(measures)
 }
 
 /// `GET /ratings/rounds/{id}`.
