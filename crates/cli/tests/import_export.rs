@@ -154,7 +154,18 @@ fn import_dry_run_export_and_import_back() {
             ),
             "{line}"
         );
-        assert_eq!(line.trim_end().lines().count(), 1, "one summary line");
+        // One summary line, then the findings the rating rules report on the sample's
+        // historical ratings (imported as they happened), one per line.
+        let mut lines = line.trim_end().lines().skip(1);
+        if let Some(header) = lines.next() {
+            assert!(header.starts_with("Ghi nhận "), "{header}");
+            let findings: Vec<&str> = lines.collect();
+            assert!(
+                header.contains(&format!("{} finding(s)", findings.len())),
+                "{header}"
+            );
+            assert!(findings.iter().all(|f| f.starts_with("  ")), "{findings:?}");
+        }
 
         let again = text(&s.run(&["import", sample]).stdout);
         assert!(

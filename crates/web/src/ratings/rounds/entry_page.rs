@@ -49,6 +49,9 @@ pub(crate) struct EntryPage {
     pub errors: Vec<String>,
     /// A member's twelve months of the year and their measure, when recorded.
     pub months: Option<([Option<Rating>; 12], Option<Rating>)>,
+    /// The commitments the member signed for the year, as a head or deputy, with their
+    /// evaluation: part of their own review.
+    pub commitments: Vec<dangvu_app::records::CommitmentView>,
 }
 
 impl EntryPage {
@@ -62,6 +65,18 @@ impl EntryPage {
             .enumerate()
             .map(|(i, m)| (i + 1, m.map_or("—".into(), |l| l.code().to_string())))
             .collect()
+    }
+
+    /// A commitment's outcome in words ("not evaluated yet" until it is).
+    fn outcome(&self, c: &dangvu_app::records::CommitmentView) -> String {
+        match &c.commitment.evaluation {
+            Some(e) => format!(
+                "{} ({})",
+                self.lang.label(&e.outcome),
+                self.lang.date(&e.on)
+            ),
+            None => self.lang.t("rounds.not_evaluated").into_owned(),
+        }
     }
 
     /// The monthly measure in words, and whether the level proposed or decided is above it.
@@ -200,6 +215,7 @@ async fn page(
     let caller = auth.caller();
     let (id, what) = target;
     let mut months = None;
+    let mut commitments = Vec::new();
     let (round, row) = match what {
         Target::Member(code) => {
             let (round, entry) = state
@@ -214,6 +230,17 @@ async fn page(
                     .member(&entry.member)
                     .filter(|r| r.recorded > 0)
                     .map(|r| (r.months.months, r.measure));
+                let (caller, org, member) =
+                    (auth.caller(), round.org.clone(), entry.member.clone());
+                let year = round.year;
+                let signed = state
+                    .blocking(move |app| app.commitments(&caller, &org, year))
+                    .await?
+                    .unwrap_or_default();
+                commitments = signed
+                    .into_iter()
+                    .filter(|c| c.commitment.signer == member)
+                    .collect();
             }
             (round, Row::Member(entry))
         }
@@ -242,6 +269,7 @@ async fn page(
         form,
         errors,
         months,
+        commitments,
     })
 }
 
