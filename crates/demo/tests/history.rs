@@ -204,7 +204,8 @@ fn every_active_member_and_organization_is_rated_every_year() {
         let active: Vec<_> = dataset
             .members
             .iter()
-            .filter(|m| m.admitted_on <= dec31 && m.registration_on(dec31).is_some())
+            // Rated from six months after admission (the rule sets' minimum).
+            .filter(|m| add_months(m.admitted_on, 6) <= dec31 && m.registration_on(dec31).is_some())
             .filter(|m| m.status_on(dec31) == MemberStatus::DangSinhHoat)
             .map(|m| &m.code)
             .collect();
