@@ -110,15 +110,11 @@ impl EntryPage {
     }
 
     fn action(&self) -> String {
-        let (kind, code) = match &self.row {
-            Row::Member(m) => ("members", m.member.to_string()),
-            Row::Org(o) => ("orgs", o.org.to_string()),
+        let target = match &self.row {
+            Row::Member(m) => Target::Member(m.member.clone()),
+            Row::Org(o) => Target::Org(o.org.clone()),
         };
-        format!(
-            "/ratings/rounds/{}/{kind}/{}",
-            self.round.id,
-            crate::ui::href::encode(&code)
-        )
+        here(self.round.id, &target)
     }
 
     /// The steps whose forms the reader gets.
@@ -299,6 +295,17 @@ fn org_target(
     ))
 }
 
+/// The page of `target` with blank forms.
+async fn show(
+    ctx: PageCtx,
+    state: &AppState,
+    auth: &Authenticated,
+    target: (i64, Target),
+) -> Result<Response, AppError> {
+    let page = page(ctx, state, auth, target, StepForm::default(), Vec::new()).await?;
+    Ok(render(&page)?.into_response())
+}
+
 /// `GET /ratings/rounds/{id}/members/{code}`.
 #[tracing::instrument(skip_all)]
 pub(crate) async fn show_member(
@@ -307,16 +314,7 @@ pub(crate) async fn show_member(
     auth: Authenticated,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
-    let page = page(
-        ctx,
-        &state,
-        &auth,
-        member_target(path)?,
-        StepForm::default(),
-        Vec::new(),
-    )
-    .await?;
-    Ok(render(&page)?.into_response())
+    show(ctx, &state, &auth, member_target(path)?).await
 }
 
 /// `GET /ratings/rounds/{id}/orgs/{code}`.
@@ -327,16 +325,7 @@ pub(crate) async fn show_org(
     auth: Authenticated,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
-    let page = page(
-        ctx,
-        &state,
-        &auth,
-        org_target(path)?,
-        StepForm::default(),
-        Vec::new(),
-    )
-    .await?;
-    Ok(render(&page)?.into_response())
+    show(ctx, &state, &auth, org_target(path)?).await
 }
 
 /// `POST /ratings/rounds/{id}/members/{code}`.
