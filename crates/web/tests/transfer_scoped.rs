@@ -18,7 +18,6 @@ use chrono::NaiveDateTime;
 use dangvu_domain::OrgCode;
 use dangvu_domain::actor::Username;
 use dangvu_domain::dataset::Dataset;
-use dangvu_domain::interchange::KnownCodes;
 use dangvu_storage::{AuditContext, Scope, demo_password};
 use dangvu_web::AppState;
 use serde_json::Value;
@@ -86,12 +85,14 @@ async fn export(demo: &Demo, session: &Session, org: &str) -> Vec<u8> {
     raw.body
 }
 
-/// A workbook read back as a dataset.
-fn read(book: &[u8]) -> Dataset {
+/// A workbook read back as a dataset, its references to stored records known (a
+/// commune's commitments name the district's heads as their recipients).
+fn read(demo: &Demo, book: &[u8]) -> Dataset {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("book.xlsx");
     std::fs::write(&path, book).unwrap();
-    dangvu_interchange::import_path(&path, &KnownCodes::none()).unwrap()
+    let known = demo.store.known_codes(&demo.scope()).unwrap();
+    dangvu_interchange::import_path(&path, &known).unwrap()
 }
 
 /// Every table's figures: rows read, created, updated, unchanged.
@@ -166,7 +167,7 @@ async fn the_province_staff_take_their_exports_back_unchanged() {
         assert_eq!(imports_by(&demo, "canbo"), before + 1, "only its audit row");
 
         // One member corrected in the file: that change alone.
-        let mut ds = read(&other);
+        let mut ds = read(&demo, &other);
         let member = ds.members.last_mut().unwrap();
         let code = member.code.clone();
         member.profile.hometown = Some("Thôn Làng Má, xã Minh Tân".into());
@@ -202,7 +203,7 @@ async fn the_cell_secretary_corrects_a_member_of_their_export() {
             page.body
         );
 
-        let mut ds = read(&book);
+        let mut ds = read(&demo, &book);
         let cell = OrgCode::parse("VX.01.01").unwrap();
         let member = ds
             .members
@@ -245,7 +246,7 @@ async fn a_file_that_alters_a_record_outside_the_scope_is_refused_naming_it() {
     for demo in backends() {
         let token = token(&demo, "bithu");
         let session = session(&demo, "bithu").await;
-        let mut ds = read(&export(&demo, &session, "VX.01.01").await);
+        let mut ds = read(&demo, &export(&demo, &session, "VX.01.01").await);
         let outside = ds
             .orgs
             .iter_mut()
@@ -278,7 +279,7 @@ async fn a_file_that_alters_a_record_outside_the_scope_is_refused_naming_it() {
 
         // An organization no export of the secretary holds: refused in the same words
         // whether the file repeats it as stored or changes it.
-        let exported = read(&export(&demo, &session, "VX.01.01").await);
+        let exported = read(&demo, &export(&demo, &session, "VX.01.01").await);
         let admin = demo
             .store
             .export(&demo.scope(), None, &support::audit_context())
@@ -296,7 +297,7 @@ async fn a_file_that_alters_a_record_outside_the_scope_is_refused_naming_it() {
         let unseen = sibling.code.to_string();
         let mut reasons = Vec::new();
         for rename in [false, true] {
-            let mut ds = read(&export(&demo, &session, "VX.01.01").await);
+            let mut ds = read(&demo, &export(&demo, &session, "VX.01.01").await);
             let mut extra = sibling.clone();
             if rename {
                 extra.name = "Chi bộ đoán tên".into();

@@ -160,8 +160,7 @@ impl ImportShow {
 
     /// The name of a table in the reader's language.
     fn table_label(&self, table: &Table) -> String {
-        self.lang
-            .t_dynamic(&format!("import.table.{}", table.name()))
+        self.lang.table_name(*table)
     }
 
     /// `done / total` of a running import, or that the file is still being checked.

@@ -50,6 +50,11 @@ impl Lang {
         rust_i18n::t!(key, locale = self.code()).into_owned()
     }
 
+    /// The name of an interchange table in this language (`import.table.*`).
+    pub(crate) fn table_name(self, table: dangvu_domain::interchange::Table) -> String {
+        self.t_dynamic(&format!("import.table.{}", table.name()))
+    }
+
     /// The text of `key` with `%{name}` placeholders filled in.
     pub(crate) fn fill(self, key: &'static str, values: &[(&str, &str)]) -> String {
         let mut text = self.t(key).into_owned();
@@ -209,6 +214,20 @@ mod tests {
         assert_eq!(
             Lang::En.label(&OrgType::DangBoCoSo),
             "Grassroots Party committee"
+        );
+    }
+
+    #[test]
+    fn every_interchange_table_has_a_name_in_both_languages() {
+        for table in dangvu_domain::interchange::Table::every() {
+            let vi = Lang::Vi.table_name(table);
+            assert!(!vi.contains("import.table"), "{vi}");
+            // A key missing in English falls back to the Vietnamese text.
+            assert_ne!(Lang::En.table_name(table), vi, "no English name");
+        }
+        assert_eq!(
+            Lang::Vi.table_name(dangvu_domain::interchange::Table::CamKet),
+            "Cam kết trách nhiệm"
         );
     }
 

@@ -241,8 +241,9 @@ pub(crate) fn load(conn: &mut DbConnection, list: &[Commitment]) -> Result<(), S
 }
 
 /// The commitments of an export: those of the organizations `orgs` (`None` = all) signed
-/// by an exported member. A recipient the export does not hold is left out of the row, as
-/// the file must import on its own.
+/// by an exported member. The recipient keeps its code even when the export does not hold
+/// them (a commune's heads sign to the district's): the format lets a row name an existing
+/// record, and dropping it would make the file clear the recipient when it comes back.
 pub(crate) fn export(
     conn: &mut DbConnection,
     orgs: Option<&[i64]>,
@@ -262,12 +263,6 @@ pub(crate) fn export(
         .into_iter()
         .map(|v| v.commitment)
         .filter(|c| exported.contains(&c.signer))
-        .map(|mut c| {
-            if c.recipient.as_ref().is_some_and(|r| !exported.contains(r)) {
-                c.recipient = None;
-            }
-            c
-        })
         .collect();
     dataset.commitments = list;
     Ok(())
