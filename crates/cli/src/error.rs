@@ -45,6 +45,9 @@ pub enum CliError {
     /// An import was refused; its problems were listed on standard error.
     #[error("the file was not imported: {0} problem(s), listed above; nothing was written")]
     ImportRefused(usize),
+    /// Closing a round broke rules of the period (quota, linkage); each was printed.
+    #[error("the round was not closed: {0} rule(s) broken, listed above; nothing was written")]
+    RoundRefused(usize),
     /// An export or a report file could not be written.
     #[error(transparent)]
     Write(#[from] dangvu_app::WriteError),
@@ -114,6 +117,9 @@ impl CliError {
             CliError::ImportRefused(n) => {
                 format!("tệp không được nhập: {n} lỗi, liệt kê ở trên; không có gì được ghi")
             }
+            CliError::RoundRefused(n) => format!(
+                "đợt chưa được kết thúc: {n} quy định bị vi phạm, liệt kê ở trên; không có gì được ghi"
+            ),
             CliError::Write(e) => format!("không ghi được tệp: {e}"),
             CliError::AuditBroken { id, reason } => format!(
                 "nhật ký kiểm tra đã bị can thiệp: dòng {id} không nối tiếp chuỗi ({})",
@@ -202,6 +208,7 @@ pub fn report(err: &CliError) -> ExitCode {
         | CliError::CannotOpen(_)
         | CliError::Listen { .. }
         | CliError::ImportRefused(_)
+        | CliError::RoundRefused(_)
         | CliError::Password(_) => 2,
         CliError::Store(StoreError::NotFound { .. }) => 3,
         CliError::AuditBroken { .. } | CliError::AuditHeadMissing(_) => 4,

@@ -9,6 +9,7 @@ mod commands;
 mod config;
 mod error;
 mod logging;
+mod output;
 
 use clap::Parser;
 use std::process::ExitCode;

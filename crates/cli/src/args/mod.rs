@@ -8,10 +8,12 @@
 mod accounts;
 mod calendar;
 mod records;
+mod rounds;
 
 pub use accounts::*;
 pub use calendar::*;
 pub use records::*;
+pub use rounds::*;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -87,4 +89,8 @@ pub enum Command {
     /// Lịch ngày làm việc / The working-day calendar.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Đợt xếp loại chất lượng: liệt kê, mở, xem, kết thúc / Quality rating rounds: list,
+    /// open, show, close.
+    #[command(subcommand)]
+    Round(RoundCommand),
 }

@@ -8,6 +8,7 @@
 use crate::args::{AuditCommand, VerifyArgs};
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::records::{AuditVerification, ChainHash, ExpectedHead};
 
 /// Runs a `dangvu audit …` command.
@@ -27,7 +28,7 @@ fn verify(args: &VerifyArgs, settings: &Settings) -> Result<(), CliError> {
     let report = app.verify_audit(expected.as_ref())?;
     let outcome = match report.verification {
         AuditVerification::Intact { rows_checked } => {
-            println!(
+            out!(
                 "Nhật ký kiểm tra nguyên vẹn: {rows_checked} dòng / The audit log is intact: {rows_checked} rows"
             );
             Ok(())
@@ -46,13 +47,13 @@ fn verify(args: &VerifyArgs, settings: &Settings) -> Result<(), CliError> {
             Err(CliError::AuditHeadMissing(hash.as_str().to_string()))
         }
         (Some(ExpectedHead::Found { rows_since }), _) => {
-            println!(
+            out!(
                 "Dòng cuối đã ghi lại vẫn còn; {rows_since} dòng được ghi sau nó / The recorded head is present; {rows_since} rows were written after it"
             );
             Ok(())
         }
         _ => Ok(()),
     });
-    println!("{}", report.head);
+    out!("{}", report.head);
     outcome
 }

@@ -4,6 +4,7 @@
 use crate::args::{DemoArgs, DemoScale};
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::records::LoadStats;
 use dangvu_app::{App, ChunkLoaded, DEMO_SEED, Scale};
 use std::time::Instant;
@@ -15,9 +16,11 @@ pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
     let scale = match args.scale {
         DemoScale::District => {
             let stats = load_demo(&app, seed)?;
-            println!(
+            out!(
                 "Đã nạp dữ liệu mẫu huyện Vị Xuyên / Loaded the Vị Xuyên demo: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings",
-                stats.orgs, stats.members, stats.ratings
+                stats.orgs,
+                stats.members,
+                stats.ratings
             );
             return Ok(());
         }
@@ -37,7 +40,7 @@ pub fn run(args: &DemoArgs, settings: &Settings) -> Result<(), CliError> {
     };
     let stats = app.load_scaled(&super::caller(), scale, seed, progress)?;
     let seconds = started.elapsed().as_secs_f64();
-    println!(
+    out!(
         "Đã nạp / Loaded: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings in {seconds:.0} s ({:.0} members/s); peak memory {} MiB",
         stats.orgs,
         stats.members,

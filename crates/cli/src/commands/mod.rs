@@ -15,6 +15,7 @@ mod serve;
 use crate::args::Command;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::{App, Caller};
 pub(crate) use database::{open, open_or_create};
 
@@ -32,6 +33,7 @@ pub fn run(command: Command, settings: &Settings) -> Result<(), CliError> {
         Command::Token(command) => accounts::token::run(&command, settings),
         Command::Audit(command) => audit::run(&command, settings),
         Command::Calendar(command) => calendar::run(&command, settings),
+        Command::Round(command) => ratings::rounds::run(&command, settings),
     }
 }
 
@@ -39,10 +41,10 @@ fn migrate(settings: &Settings) -> Result<(), CliError> {
     let app = open_or_create(settings)?;
     let applied = app.migrate()?;
     if applied.is_empty() {
-        println!("Cơ sở dữ liệu đã ở phiên bản mới nhất. / The database is up to date.");
+        out!("Cơ sở dữ liệu đã ở phiên bản mới nhất. / The database is up to date.");
     }
     for name in applied {
-        println!("đã áp dụng / applied: {name}");
+        out!("đã áp dụng / applied: {name}");
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 use crate::args::{ReportCommand, ReportFormat, SummaryArgs, TermArgs, TermFormat};
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_domain::OrgCode;
 use dangvu_domain::dates::{parse_date, parse_optional_date};
 use dangvu_domain::summary::{SummaryParams, SummaryReport};
@@ -34,7 +35,7 @@ fn term(args: &TermArgs, settings: &Settings) -> Result<(), CliError> {
     match &args.out {
         Some(path) => {
             std::fs::write(path, format!("{json}\n"))?;
-            println!("Đã ghi báo cáo / Report written: {}", path.display());
+            out!("Đã ghi báo cáo / Report written: {}", path.display());
         }
         None => writeln!(std::io::stdout().lock(), "{json}")?,
     }
@@ -64,7 +65,7 @@ fn summary(args: &SummaryArgs, settings: &Settings) -> Result<(), CliError> {
     match &args.out {
         Some(path) => {
             std::fs::write(path, bytes)?;
-            println!("Đã ghi báo cáo / Report written: {}", path.display());
+            out!("Đã ghi báo cáo / Report written: {}", path.display());
         }
         // A workbook always has `--out` (clap requires it): never bytes on a terminal.
         None => std::io::stdout().lock().write_all(&bytes)?,

@@ -6,6 +6,7 @@ use crate::args::TokenCommand;
 use crate::commands;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_domain::actor::Username;
 use std::io::Write;
 
@@ -30,7 +31,7 @@ fn create(username: &str, expires: Option<u32>, settings: &Settings) -> Result<(
         "Mã truy cập số {id} cho {username}, {until}. Hãy lưu lại: mã này không hiển thị lại.\n\
          Token {id} for {username}. Keep it now: it is not shown again."
     );
-    println!("{}", secret.expose());
+    out!("{}", secret.expose());
     Ok(())
 }
 
@@ -75,9 +76,9 @@ fn list(settings: &Settings) -> Result<(), CliError> {
 fn revoke(id: i64, settings: &Settings) -> Result<(), CliError> {
     let app = commands::open(settings)?;
     if app.revoke_token(&commands::caller(), id)? {
-        println!("Đã thu hồi mã truy cập số {id} / Token {id} revoked");
+        out!("Đã thu hồi mã truy cập số {id} / Token {id} revoked");
     } else {
-        println!("Mã truy cập số {id} đã bị thu hồi từ trước / Token {id} was already revoked");
+        out!("Mã truy cập số {id} đã bị thu hồi từ trước / Token {id} was already revoked");
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use crate::args::{SetPasswordArgs, UserAddArgs, UserCommand};
 use crate::commands;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::records::{AccountView, NewAccount};
 use dangvu_app::{App, StoreError};
 use dangvu_domain::actor::{NewPassword, Username, check_reach};
@@ -59,7 +60,7 @@ fn add(args: &UserAddArgs, settings: &Settings) -> Result<(), CliError> {
         password,
     };
     let view = app.create_account(&commands::caller(), &account)?;
-    println!("Đã tạo tài khoản / Account created: {}", describe(&view));
+    out!("Đã tạo tài khoản / Account created: {}", describe(&view));
     Ok(())
 }
 
@@ -117,9 +118,9 @@ fn disable(username: &str, settings: &Settings) -> Result<(), CliError> {
     let username = Username::parse(username)?;
     let app = commands::open(settings)?;
     if app.disable_account(&commands::caller(), &username)? {
-        println!("Đã khóa tài khoản / Account disabled: {username}");
+        out!("Đã khóa tài khoản / Account disabled: {username}");
     } else {
-        println!("Tài khoản đã bị khóa từ trước / The account was already disabled: {username}");
+        out!("Tài khoản đã bị khóa từ trước / The account was already disabled: {username}");
     }
     Ok(())
 }
@@ -139,7 +140,7 @@ fn set_password(args: &SetPasswordArgs, settings: &Settings) -> Result<(), CliEr
         })?;
     let password = read_password(&username, role)?;
     app.set_password(&caller, &username, &password)?;
-    println!("Đã đặt mật khẩu mới / Password set: {username}");
+    out!("Đã đặt mật khẩu mới / Password set: {username}");
     Ok(())
 }
 
@@ -149,7 +150,7 @@ pub fn ensure_first_accounts(app: &App, demo: bool) -> Result<(), CliError> {
     let Some((username, password)) = app.ensure_admin(&commands::caller())? else {
         return Ok(());
     };
-    println!(
+    out!(
         "Đã tạo tài khoản quản trị / Created the administrator: {username}\n\
          Mật khẩu / Password: {}\n\
          (Chỉ hiển thị một lần này. / Shown this once only.)",
@@ -157,16 +158,14 @@ pub fn ensure_first_accounts(app: &App, demo: bool) -> Result<(), CliError> {
     );
     if demo {
         let created = app.create_demo_accounts(&commands::caller(), crate::clock::today())?;
-        println!(
-            "Tài khoản mẫu / Demo accounts (không dùng cho dữ liệu thật / never on real data):"
-        );
+        out!("Tài khoản mẫu / Demo accounts (không dùng cho dữ liệu thật / never on real data):");
         for account in created {
             let view_scope = match (&account.org, &account.member) {
                 (Some(org), _) => org.to_string(),
                 (None, Some(member)) => member.to_string(),
                 (None, None) => "*".into(),
             };
-            println!(
+            out!(
                 "  {:<10} {:<20} {:<16} {}",
                 account.username.as_str(),
                 account.password.expose(),

@@ -12,6 +12,7 @@ use super::{bench_token, first_cell, ms};
 use crate::args::LoadArgs;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::{App, DEMO_SEED};
 use dangvu_domain::dates::parse_date;
 use std::time::Duration;
@@ -21,7 +22,7 @@ pub fn run(args: &LoadArgs, settings: &Settings) -> Result<(), CliError> {
     let app = super::super::open_or_create(settings)?;
     let fresh = app.is_empty()?;
     if fresh {
-        println!("loading the demo district into the empty database…");
+        out!("loading the demo district into the empty database…");
         super::super::demo::load_demo(&app, DEMO_SEED)?;
     }
     let day = parse_date("as_of", &args.as_of)?;
@@ -33,7 +34,7 @@ pub fn run(args: &LoadArgs, settings: &Settings) -> Result<(), CliError> {
     };
     let (token_id, secret) = bench_token(&app, fresh)?;
     let paths = paths(args, &cell);
-    println!(
+    out!(
         "database: {} ({:?}); {} clients, {} s per request",
         settings.database,
         app.backend(),
@@ -44,7 +45,7 @@ pub fn run(args: &LoadArgs, settings: &Settings) -> Result<(), CliError> {
     app.revoke_token(&super::super::caller(), token_id)?;
     measured?;
     if let Some(peak) = peak_memory_kib() {
-        println!(
+        out!(
             "peak memory of the process (server and clients): {} MiB",
             peak / 1024
         );
@@ -89,9 +90,15 @@ fn measure(app: &App, args: &LoadArgs, paths: &[String], bearer: String) -> Resu
         let server = tokio::spawn(dangvu_web::serve(listener, state, async {
             stopped.await.ok();
         }));
-        println!(
+        out!(
             "{:<64} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7}",
-            "request", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "p99/fl"
+            "request",
+            "req/s",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "max ms",
+            "p99/fl"
         );
         let mut floor = None;
         for path in paths {
@@ -121,7 +128,7 @@ fn print_row(path: &str, run: &Run, floor_p99: Duration) {
     } else {
         String::new()
     };
-    println!(
+    out!(
         "{path:<64} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {ratio:>7.1}{failed}",
         run.throughput(),
         ms(run.percentile(50)),

@@ -19,6 +19,7 @@ pub(crate) use load::peak_memory_kib;
 use crate::args::{BenchArgs, BenchCommand};
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use dangvu_app::{App, DEMO_SEED, TokenSecret};
@@ -40,11 +41,11 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         None => {}
     }
     let app = super::open_or_create(settings)?;
-    println!("database: {} ({:?})", settings.database, app.backend());
+    out!("database: {} ({:?})", settings.database, app.backend());
     if !args.reuse {
         let started = Instant::now();
         let dataset = App::generate_demo(DEMO_SEED);
-        println!("demo generation: {:>10.1} ms", ms(started.elapsed()));
+        out!("demo generation: {:>10.1} ms", ms(started.elapsed()));
         if !app.is_empty()? {
             return Err(CliError::NotEmpty);
         }
@@ -53,7 +54,7 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         let took = started.elapsed();
         let rows =
             stats.orgs + stats.members + stats.registrations + stats.statuses + stats.ratings;
-        println!(
+        out!(
             "demo load:       {:>10.1} ms ({rows} rows, {:.0} rows/s)",
             ms(took),
             rows as f64 / took.as_secs_f64()
@@ -80,9 +81,12 @@ pub fn run(args: &BenchArgs, settings: &Settings) -> Result<(), CliError> {
         format!("/due?org=VX&{day}"),
         format!("/api/v1/due?org=VX&{day}"),
     ];
-    println!(
+    out!(
         "{:<60} {:>9} {:>9} {:>9}",
-        "request (server time, ms)", "median", "p95", "min"
+        "request (server time, ms)",
+        "median",
+        "p95",
+        "min"
     );
     for target in targets {
         let times = runtime.block_on(time_requests(&router, &target, &bearer, args.iterations))?;
@@ -177,7 +181,7 @@ fn print_row(label: &str, times: &[Duration]) {
         times,
         ..client::Run::default()
     };
-    println!(
+    out!(
         "{label:<60} {:>9.2} {:>9.2} {:>9.2}",
         ms(run.percentile(50)),
         ms(run.percentile(95)),

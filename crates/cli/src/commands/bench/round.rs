@@ -11,6 +11,7 @@ use super::ms;
 use crate::args::RoundBenchArgs;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::records::{CloseOutcome, NewRound, RoundFill};
 use dangvu_domain::ratings::RoundKind;
 use dangvu_domain::{OrgCode, Rating};
@@ -20,7 +21,7 @@ use std::time::Instant;
 pub fn run(args: &RoundBenchArgs, settings: &Settings) -> Result<(), CliError> {
     let app = crate::commands::open(settings)?;
     let caller = crate::commands::caller();
-    println!("database: {} ({:?})", settings.database, app.backend());
+    out!("database: {} ({:?})", settings.database, app.backend());
     let org = OrgCode::parse(&args.org)?;
     let today = crate::clock::today();
     let new = NewRound {
@@ -34,7 +35,7 @@ pub fn run(args: &RoundBenchArgs, settings: &Settings) -> Result<(), CliError> {
     let id = app.load_rating_round(&caller, &new, RoundFill::Uniform(Rating::Httnv))?;
     let opened = started.elapsed();
     let summary = app.rating_round(&caller, id, Some(&org))?.round;
-    println!(
+    out!(
         "open and propose: {:>10.1} ms ({} members, {} organizations)",
         ms(opened),
         summary.members.0,
@@ -44,7 +45,7 @@ pub fn run(args: &RoundBenchArgs, settings: &Settings) -> Result<(), CliError> {
     let outcome = app.close_rating_round(&caller, id)?;
     let closed = started.elapsed();
     match outcome {
-        CloseOutcome::Closed(report) => println!(
+        CloseOutcome::Closed(report) => out!(
             "close:            {:>10.1} ms ({} decided, {} member and {} organization ratings written)",
             ms(closed),
             report.members_decided,
@@ -52,7 +53,7 @@ pub fn run(args: &RoundBenchArgs, settings: &Settings) -> Result<(), CliError> {
             report.written.1
         ),
         CloseOutcome::Refused(found) => {
-            println!(
+            out!(
                 "close refused in {:.1} ms: {} rules broken",
                 ms(closed),
                 found.len()
@@ -63,7 +64,7 @@ pub fn run(args: &RoundBenchArgs, settings: &Settings) -> Result<(), CliError> {
     let statistics = app.rating_statistics(&caller, &org, args.year..=args.year)?;
     let read = started.elapsed();
     let year = statistics.years.first();
-    println!(
+    out!(
         "statistics:       {:>10.1} ms ({} members, {} grassroots organizations rated)",
         ms(read),
         year.map_or(0, |y| y.members.total()),

@@ -4,6 +4,7 @@
 use crate::args::{CalendarCommand, WorkingDayArgs};
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_domain::calendar::parse_working_days;
 use dangvu_domain::dates::parse_date;
 
@@ -21,6 +22,6 @@ fn working_day(args: &WorkingDayArgs, settings: &Settings) -> Result<(), CliErro
     let n = parse_working_days("n", &args.n)?;
     let app = super::open(settings)?;
     let date = app.working_day_after(&super::caller(), after, n)?;
-    println!("{}", date.format("%Y-%m-%d"));
+    out!("{}", date.format("%Y-%m-%d"));
     Ok(())
 }

@@ -5,6 +5,7 @@ use crate::args::{ExportArgs, FileFormat};
 use crate::commands;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::ExportFormat;
 use dangvu_domain::OrgCode;
 
@@ -28,7 +29,7 @@ pub fn run(args: &ExportArgs, settings: &Settings) -> Result<(), CliError> {
     };
     let app = commands::open(settings)?;
     let written = app.export_to_path(&commands::caller(), org.as_ref(), format, &args.path)?;
-    println!(
+    out!(
         "Đã xuất / Exported: {} tổ chức / organizations, {} đảng viên / members, {} đánh giá / ratings → {}",
         written.orgs,
         written.members,

@@ -10,6 +10,7 @@ use crate::args::ImportArgs;
 use crate::commands;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::{App, ImportOutcome, ImportProgress, ImportReport, ReadProblem};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -34,7 +35,7 @@ pub fn run(args: &ImportArgs, settings: &Settings) -> Result<(), CliError> {
     bar.finish_and_clear();
     match outcome? {
         ImportOutcome::Imported(report) => {
-            println!("{}", summary_line(&report));
+            out!("{}", summary_line(&report));
             print_findings(&report);
             Ok(())
         }
@@ -79,12 +80,12 @@ fn print_findings(report: &ImportReport) {
     if report.findings.is_empty() {
         return;
     }
-    println!(
+    out!(
         "Ghi nhận {n} điểm, các dòng vẫn được nhập / {n} finding(s), the rows were imported:",
         n = report.findings.len()
     );
     for finding in &report.findings {
-        println!("{}", problem_line(finding));
+        out!("{}", problem_line(finding));
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::args::RatingsArgs;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_domain::OrgCode;
 
 /// Writes the workbook.
@@ -13,7 +14,7 @@ pub fn run(args: &RatingsArgs, settings: &Settings) -> Result<(), CliError> {
     let app = super::super::open(settings)?;
     let file = app.rating_results_workbook(&super::super::caller(), &org, args.year)?;
     std::fs::write(&args.out, file.bytes)?;
-    println!(
+    out!(
         "Đã ghi kết quả xếp loại / Ratings written: {}",
         args.out.display()
     );

@@ -5,6 +5,7 @@
 use crate::args::ServeArgs;
 use crate::config::Settings;
 use crate::error::CliError;
+use crate::output::out;
 use dangvu_app::App;
 use dangvu_app::Backend;
 use std::path::{Path, PathBuf};
@@ -51,7 +52,7 @@ pub fn run(args: &ServeArgs, settings: &Settings) -> Result<(), CliError> {
     let stopped = state.clone();
     runtime.block_on(async move {
         let stop = signals::shutdown();
-        println!(
+        out!(
             "Đảng vụ đang chạy tại / is running at http://{}",
             listener.local_addr()?
         );
@@ -75,7 +76,7 @@ fn load_demo_if_empty(app: &App, settings: &Settings) -> Result<bool, CliError> 
         );
         return Ok(false);
     }
-    println!("Đang tạo dữ liệu mẫu huyện Vị Xuyên… / Generating the Vị Xuyên demo…");
+    out!("Đang tạo dữ liệu mẫu huyện Vị Xuyên… / Generating the Vị Xuyên demo…");
     let seed = settings.demo_seed.unwrap_or(dangvu_app::DEMO_SEED);
     super::demo::load_demo(app, seed)?;
     Ok(true)
