@@ -136,6 +136,19 @@ async fn a_round_goes_from_proposals_to_the_years_ratings() {
             .await;
             assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
         }
+        // A cell's secretary reaches their cell's row only: a neighbour cell is "not found"
+        // before the body is read, their own cell gets the body's fault.
+        let beside = format!("/api/v1/ratings/rounds/{id}/orgs/VX.01.02");
+        let hidden = post_json(&demo, "bithu", &beside, "{not json").await;
+        assert_eq!(hidden.status, StatusCode::NOT_FOUND, "{}", hidden.body);
+        let own = format!("/api/v1/ratings/rounds/{id}/orgs/VX.01.01");
+        let malformed = post_json(&demo, "bithu", &own, "{not json").await;
+        assert_eq!(
+            malformed.status,
+            StatusCode::BAD_REQUEST,
+            "{}",
+            malformed.body
+        );
         let over = members.len() / 5 + 2;
         propose_all(&demo, id, &members[..over], "HTXSNV").await;
         let refused = post_json(

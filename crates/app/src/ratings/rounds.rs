@@ -5,7 +5,7 @@
 //! the deciding level reopens).
 
 use crate::records::{
-    CloseOutcome, MemberEntry, MemberStep, NewRound, OrgStep, RoundFill, RoundOutcome,
+    CloseOutcome, MemberEntry, MemberStep, NewRound, OrgEntry, OrgStep, RoundFill, RoundOutcome,
     RoundSummary, RoundView,
 };
 use crate::{App, Caller, Error};
@@ -65,6 +65,17 @@ impl App {
     ) -> Result<(RoundSummary, MemberEntry), Error> {
         permit_read(caller)?;
         Ok(self.store.rating_round_member(caller.scope(), id, member)?)
+    }
+
+    /// One organization's row of a round (readers reaching it).
+    pub fn rating_round_org(
+        &self,
+        caller: &Caller,
+        id: i64,
+        org: &OrgCode,
+    ) -> Result<(RoundSummary, OrgEntry), Error> {
+        permit_read(caller)?;
+        Ok(self.store.rating_round_org(caller.scope(), id, org)?)
     }
 
     /// Records a step on a member: their own self-assessment, or any step for those who

@@ -4,7 +4,7 @@
 use super::access::{Reached, RoundAccess, kind_of, round};
 use super::entries::{member_entries, org_entries};
 use super::rows::RoundRow;
-use super::views::{MemberEntry, RoundSummary, RoundView};
+use super::views::{MemberEntry, OrgEntry, RoundSummary, RoundView};
 use crate::admissions::access::subtree_ids;
 use crate::db::conn::DbConnection;
 use crate::db::schema::{organizations, rating_rounds, round_members as rm, round_orgs as ro};
@@ -173,6 +173,32 @@ pub(crate) fn member_view(
     let entry = member_entries(conn, &access, Some(&[cell]))?
         .into_iter()
         .find(|e| &e.member == member)
+        .ok_or_else(not_found)?;
+    Ok((summary(conn, &access)?, entry))
+}
+
+/// The round `id` and organization `org`'s row in it, if the scope reaches it: the row alone,
+/// where [`view`] of the organization's part would also read every member under it.
+pub(crate) fn org_view(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    id: i64,
+    org: &OrgCode,
+) -> Result<(RoundSummary, OrgEntry), StoreError> {
+    let access = round(conn, scope, id)?;
+    let not_found = || StoreError::NotFound {
+        entity: crate::Entity::Organization,
+        code: org.to_string(),
+    };
+    let org_id: i64 = organizations::table
+        .filter(organizations::code.eq(org.as_str()))
+        .select(organizations::id)
+        .first(conn)
+        .optional()?
+        .ok_or_else(not_found)?;
+    let entry = org_entries(conn, &access, Some(&[org_id]))?
+        .into_iter()
+        .next()
         .ok_or_else(not_found)?;
     Ok((summary(conn, &access)?, entry))
 }

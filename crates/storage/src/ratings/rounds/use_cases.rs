@@ -63,6 +63,17 @@ impl Store {
         self.read(|c| read::member_view(c, scope, id, member))
     }
 
+    /// Round `id` and `org`'s row in it.
+    #[tracing::instrument(skip_all, fields(round = id, org = %org), err)]
+    pub fn rating_round_org(
+        &self,
+        scope: &Scope,
+        id: i64,
+        org: &OrgCode,
+    ) -> Result<(RoundSummary, super::views::OrgEntry), StoreError> {
+        self.read(|c| read::org_view(c, scope, id, org))
+    }
+
     /// Records a step on a member of round `id` on `on`.
     #[tracing::instrument(skip_all, fields(round = id, member = %member, actor = %ctx.actor), err)]
     pub fn record_member_rating_step(

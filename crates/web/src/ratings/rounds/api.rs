@@ -202,18 +202,11 @@ pub(crate) async fn org_step(
     let (id, code) = params::path(path)?;
     let id = round_id(&id)?;
     let org = params::org_code("ma_to_chuc", &code)?;
-    let caller = auth.caller();
+    // The row first: outside the scope is "not found" whatever the body says.
+    let (caller, target) = (auth.caller(), org.clone());
     state
-        .run(move |app| {
-            app.rating_rounds(&caller)
-                .map(|r| r.iter().any(|r| r.id == id))
-        })
-        .await?
-        .then_some(())
-        .ok_or_else(|| AppError::NotFound {
-            entity: crate::error::Entity::RatingRound,
-            code: id.to_string(),
-        })?;
+        .run(move |app| app.rating_round_org(&caller, id, &target))
+        .await?;
     let Json(body) = body.map_err(|e| BadInput::Malformed(e.body_text()))?;
     let step = body.org_step()?;
     let caller = auth.caller();

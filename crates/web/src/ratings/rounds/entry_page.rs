@@ -241,19 +241,10 @@ async fn page(
             (round, Row::Member(entry))
         }
         Target::Org(code) => {
-            let wanted = code.clone();
-            let view = state
-                .run(move |app| app.rating_round(&caller, id, Some(&wanted)))
+            let (round, entry) = state
+                .run(move |app| app.rating_round_org(&caller, id, &code))
                 .await?;
-            let entry = view
-                .orgs
-                .into_iter()
-                .find(|o| o.org == code)
-                .ok_or_else(|| AppError::NotFound {
-                    entity: crate::error::Entity::Org,
-                    code: code.to_string(),
-                })?;
-            (view.round, Row::Org(entry))
+            (round, Row::Org(entry))
         }
     };
     Ok(EntryPage {
