@@ -75,40 +75,10 @@ pub(crate) fn close(
         return Ok(CloseOutcome::Refused(found));
     }
     let decided_org = scope.root().map(OrgCode::as_str);
-    let legacy = access.rules().scheme == Scheme::TrongSachVungManh;
-    let mut report = CloseReport::default();
-    for level in Rating::ALL.iter().copied() {
-        let label = legacy.then(|| LegacyMemberLabel::of_level(level).code());
-        let n = diesel::update(
-            rm::table
-                .filter(rm::round_id.eq(id).and(rm::decided_level.is_null()))
-                .filter(rm::proposed_level.eq(level.code())),
-        )
-        .set((
-            rm::decided_level.eq(level.code()),
-            rm::decided_label.eq(label),
-            rm::decided_points.eq(rm::proposed_points),
-            rm::decided_on.eq(on),
-            rm::decided_by.eq(&ctx.actor),
-            rm::decided_org.eq(decided_org),
-        ))
-        .execute(conn)?;
-        report.members_decided += n as u64;
-        let label = legacy.then(|| LegacyOrgLabel::of_level(level).code());
-        diesel::update(
-            ro::table
-                .filter(ro::round_id.eq(id).and(ro::decided_level.is_null()))
-                .filter(ro::self_level.eq(level.code())),
-        )
-        .set((
-            ro::decided_level.eq(level.code()),
-            ro::decided_label.eq(label),
-            ro::decided_on.eq(on),
-            ro::decided_by.eq(&ctx.actor),
-            ro::decided_org.eq(decided_org),
-        ))
-        .execute(conn)?;
-    }
+    let mut report = CloseReport {
+        members_decided: decide_as_proposed(conn, access, (on, &ctx.actor), decided_org)?,
+        ..CloseReport::default()
+    };
     if access.kind.is_yearly() {
         report.written = write_ratings(conn, access.row.year, id, &members, &orgs)?;
     }
@@ -133,6 +103,54 @@ pub(crate) fn close(
         },
     )?;
     Ok(CloseOutcome::Closed(report))
+}
+
+/// Decides every undecided row of the round as proposed: a member at the cell's proposal
+/// (with its points), an organization at its self-review, the old scheme's label kept for
+/// the years it applies; decided on `on` by `by` at the level `decided_org` (`None` for the
+/// whole installation). One statement per level and table. Returns the members decided.
+pub(super) fn decide_as_proposed(
+    conn: &mut DbConnection,
+    access: &RoundAccess,
+    (on, by): (Date, &str),
+    decided_org: Option<&str>,
+) -> Result<u64, StoreError> {
+    let id = access.row.id;
+    let legacy = access.rules().scheme == Scheme::TrongSachVungManh;
+    let mut members_decided = 0;
+    for level in Rating::ALL.iter().copied() {
+        let label = legacy.then(|| LegacyMemberLabel::of_level(level).code());
+        let n = diesel::update(
+            rm::table
+                .filter(rm::round_id.eq(id).and(rm::decided_level.is_null()))
+                .filter(rm::proposed_level.eq(level.code())),
+        )
+        .set((
+            rm::decided_level.eq(level.code()),
+            rm::decided_label.eq(label),
+            rm::decided_points.eq(rm::proposed_points),
+            rm::decided_on.eq(on),
+            rm::decided_by.eq(by),
+            rm::decided_org.eq(decided_org),
+        ))
+        .execute(conn)?;
+        members_decided += n as u64;
+        let label = legacy.then(|| LegacyOrgLabel::of_level(level).code());
+        diesel::update(
+            ro::table
+                .filter(ro::round_id.eq(id).and(ro::decided_level.is_null()))
+                .filter(ro::self_level.eq(level.code())),
+        )
+        .set((
+            ro::decided_level.eq(level.code()),
+            ro::decided_label.eq(label),
+            ro::decided_on.eq(on),
+            ro::decided_by.eq(by),
+            ro::decided_org.eq(decided_org),
+        ))
+        .execute(conn)?;
+    }
+    Ok(members_decided)
 }
 
 /// Replaces the year's ratings of the round's members and organizations by its decisions,

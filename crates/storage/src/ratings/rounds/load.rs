@@ -14,7 +14,7 @@ use crate::db::schema::{
 };
 use crate::{AuditContext, Entity, Scope, StoreError};
 use dangvu_domain::enums::Enumeration;
-use dangvu_domain::ratings::{LegacyMemberLabel, LegacyOrgLabel, RuleId, Scheme};
+use dangvu_domain::ratings::RuleId;
 use dangvu_domain::{Date, Rating};
 use diesel::prelude::*;
 use std::collections::BTreeMap;
@@ -173,32 +173,7 @@ fn decide_as_rated(
     let root = super::read::org_name(conn, access.row.org_id)?
         .0
         .to_string();
-    let legacy = access.rules().scheme == Scheme::TrongSachVungManh;
-    for level in Rating::ALL.iter().copied() {
-        let member_label = legacy.then(|| LegacyMemberLabel::of_level(level).code());
-        diesel::update(
-            rm::table.filter(rm::round_id.eq(id).and(rm::proposed_level.eq(level.code()))),
-        )
-        .set((
-            rm::decided_level.eq(level.code()),
-            rm::decided_label.eq(member_label),
-            rm::decided_points.eq(rm::proposed_points),
-            rm::decided_on.eq(on),
-            rm::decided_by.eq(by),
-            rm::decided_org.eq(&root),
-        ))
-        .execute(conn)?;
-        let org_label = legacy.then(|| LegacyOrgLabel::of_level(level).code());
-        diesel::update(ro::table.filter(ro::round_id.eq(id).and(ro::self_level.eq(level.code()))))
-            .set((
-                ro::decided_level.eq(level.code()),
-                ro::decided_label.eq(org_label),
-                ro::decided_on.eq(on),
-                ro::decided_by.eq(by),
-                ro::decided_org.eq(&root),
-            ))
-            .execute(conn)?;
-    }
+    super::close::decide_as_proposed(conn, &access, (on, by), Some(&root))?;
     let members = MemberLevels::read(conn, id)?;
     let orgs = OrgLevels::read(conn, id)?;
     for (unit, _) in members.over_quota(&access) {
