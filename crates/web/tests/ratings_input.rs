@@ -163,3 +163,81 @@ async fn commitments_are_listed_signed_evaluated_and_counted() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_heads_commitments_are_on_their_record_and_in_their_own_review() {
+    for demo in backends() {
+        // The district's secretary of 2019, as the list gives them.
+        let list = get(demo.app(), "/api/v1/ratings/commitments?org=VX&year=2019").await;
+        let rows = list.json();
+        let head = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ma_to_chuc"] == "VX" && r["chuc_vu"] == "BI_THU")
+            .unwrap()
+            .clone();
+        let signer = head["ma_nguoi_ky"].as_str().unwrap();
+        let record = get(demo.app(), &format!("/members/{signer}")).await;
+        assert_eq!(record.status, StatusCode::OK, "{}", record.body);
+        assert!(
+            record.has("Cam kết trách nhiệm đã ký") && record.has("Bí thư"),
+            "{}",
+            record.body
+        );
+        let english = get(demo.app(), &format!("/members/{signer}?lang=en")).await;
+        assert!(
+            english.has("Commitments signed") && english.has("Secretary"),
+            "{}",
+            english.body
+        );
+        assert!(!english.has("Bí thư"), "posts in English");
+
+        // A member of the demo cell signs as deputy secretary; the member's own account
+        // then reads it on their record and on their page of the year's round.
+        let own = demo
+            .store
+            .list_accounts(&dangvu_storage::Scope::whole_installation(support::day(
+                support::TODAY,
+            )))
+            .unwrap()
+            .into_iter()
+            .find(|a| a.username.as_str() == "dangvien")
+            .and_then(|a| a.member)
+            .unwrap();
+        let before = get(demo.app_as("dangvien"), &format!("/members/{own}")).await;
+        assert!(!before.has("Giữ vững đoàn kết nội bộ chi bộ"));
+        let form = format!(
+            "nam=2025&ma_nguoi_ky={own}&chuc_vu=PHO_BI_THU&noi_dung=Gi%E1%BB%AF+v%E1%BB%AFng+%C4%91o%C3%A0n+k%E1%BA%BFt+n%E1%BB%99i+b%E1%BB%99+chi+b%E1%BB%99&ngay_ky=15%2F01%2F2025"
+        );
+        let uri = "/ratings/commitments?org=VX.01.01&year=2025";
+        let signed = post_form(demo.app_as("canbo"), uri, &form).await;
+        assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+        let mine = get(demo.app_as("dangvien"), &format!("/members/{own}")).await;
+        assert!(
+            mine.has("Giữ vững đoàn kết nội bộ chi bộ") && mine.has("Phó Bí thư"),
+            "{}",
+            mine.body
+        );
+        let rounds = get(demo.app_as("dangvien"), "/api/v1/ratings/rounds").await;
+        let pending = rounds
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["nam"] == 2025)
+            .map(|r| r["ma"].as_i64().unwrap())
+            .unwrap();
+        let review = get(
+            demo.app_as("dangvien"),
+            &format!("/ratings/rounds/{pending}/members/{own}"),
+        )
+        .await;
+        assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+        assert!(
+            review.has("Giữ vững đoàn kết nội bộ chi bộ") && review.has("Chưa đánh giá"),
+            "{}",
+            review.body
+        );
+    }
+}

@@ -6,7 +6,7 @@ use crate::{App, Caller, Error};
 use dangvu_domain::ratings::{Commitment, Evaluation};
 use dangvu_domain::roles::Capability;
 use dangvu_domain::summary::term::Commitments;
-use dangvu_domain::{Date, OrgCode};
+use dangvu_domain::{Date, MemberCode, OrgCode};
 use dangvu_storage::CommitmentView;
 
 impl App {
@@ -41,6 +41,22 @@ impl App {
         Ok(self
             .store
             .evaluate_commitment(caller.scope(), caller.audit(), code, evaluation)?)
+    }
+
+    /// The commitments `member` signed (of `year`, or every year): readers of records
+    /// within their scope, and a member for their own (their review as a committee member).
+    pub fn member_commitments(
+        &self,
+        caller: &Caller,
+        member: &MemberCode,
+        year: Option<i32>,
+    ) -> Result<Vec<CommitmentView>, Error> {
+        caller
+            .permit(Capability::ReadRecords)
+            .or_else(|_| caller.permit(Capability::ReadOwnRecord))?;
+        Ok(self
+            .store
+            .member_commitments(caller.scope(), member, year)?)
     }
 
     /// Commitment `code`, if the caller reaches its organization.

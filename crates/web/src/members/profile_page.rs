@@ -4,7 +4,7 @@
 //! Party committee checks: where the member was registered and when, the status changes,
 //! and the yearly ratings, with the member's party age, next badge, badges and exemptions
 //! (and, for staff and cell secretaries, the link to record an exit, a badge or an
-//! exemption), under a badge saying where the member stands today (the status
+//! exemption), the commitments they signed as a head or deputy with their evaluation, under a badge saying where the member stands today (the status
 //! history decides: a member who died is not headed "official"); organizations outside the
 //! reader's scope are named without a link. Storage answers only within the reader's scope (a member outside
 //! it is "not found"); every opening is written to the audit log as a read, and the citizen
@@ -21,7 +21,7 @@ use askama::Template;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use dangvu_app::records::MemberDetail;
+use dangvu_app::records::{CommitmentView, MemberDetail};
 use dangvu_domain::Date;
 use dangvu_domain::roles::Capability;
 use dangvu_domain::standing::{Standing, standing_on};
@@ -40,6 +40,8 @@ pub(crate) struct MemberPage {
     pub card: LifeCard,
     /// Whether the reader may record the member's lifecycle (staff, cell secretaries).
     pub can_write: bool,
+    /// The commitments the member signed as a head or deputy, newest year first.
+    pub commitments: Vec<CommitmentView>,
 }
 
 impl MemberPage {
@@ -73,6 +75,11 @@ impl MemberPage {
         }
     }
 
+    /// A commitment's outcome in words.
+    fn outcome(&self, c: &CommitmentView) -> String {
+        crate::ratings::commitments::outcome_text(self.lang, c)
+    }
+
     /// The religion, or "none" (the member sheet records the absence of one).
     fn religion(&self) -> Cow<'static, str> {
         match &self.member.profile.religion {
@@ -94,8 +101,13 @@ pub(crate) async fn show_member(
     tracing::Span::current().record("member", code.as_str());
     let today = state.today();
     let caller = auth.caller();
+    let wanted = code.clone();
     let (member, life) = state
-        .run(move |app| app.member_with_lifecycle(&caller, &code, today))
+        .run(move |app| app.member_with_lifecycle(&caller, &wanted, today))
+        .await?;
+    let caller = auth.caller();
+    let commitments = state
+        .run(move |app| app.member_commitments(&caller, &code, None))
         .await?;
     render(&MemberPage {
         card: LifeCard {
@@ -104,6 +116,7 @@ pub(crate) async fn show_member(
             life,
         },
         can_write: auth.role().can(Capability::WriteRecords),
+        commitments,
         lang: ctx.lang,
         here: ctx.here,
         chrome: ctx.chrome,

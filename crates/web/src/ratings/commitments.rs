@@ -36,23 +36,32 @@ pub(crate) struct CommitmentsPage {
     pub can_record: bool,
 }
 
+/// A commitment's outcome in words with its day, or that it is not evaluated yet: the
+/// list, a member's profile and their page in a round say it alike.
+pub(crate) fn outcome_text(lang: Lang, view: &CommitmentView) -> String {
+    match &view.commitment.evaluation {
+        Some(e) => format!("{} ({})", lang.label(&e.outcome), lang.date(&e.on)),
+        None => lang.t("commitments.not_evaluated").into_owned(),
+    }
+}
+
 impl CommitmentsPage {
-    fn posts(&self) -> Vec<(&'static str, &'static str)> {
-        Post::ALL.iter().map(|p| (p.code(), p.label_vi())).collect()
+    fn posts(&self) -> Vec<(&'static str, String)> {
+        Post::ALL
+            .iter()
+            .map(|p| (p.code(), self.lang.label(p).into_owned()))
+            .collect()
     }
 
-    fn outcomes(&self) -> Vec<(&'static str, &'static str)> {
+    fn outcomes(&self) -> Vec<(&'static str, String)> {
         CommitmentOutcome::ALL
             .iter()
-            .map(|o| (o.code(), o.label_vi()))
+            .map(|o| (o.code(), self.lang.label(o).into_owned()))
             .collect()
     }
 
     fn outcome(&self, view: &CommitmentView) -> String {
-        match &view.commitment.evaluation {
-            Some(e) => format!("{} ({})", e.outcome.label_vi(), self.lang.date(&e.on)),
-            None => self.lang.t("commitments.not_evaluated").into_owned(),
-        }
+        outcome_text(self.lang, view)
     }
 
     fn day(&self, day: &Date) -> String {

@@ -211,6 +211,8 @@ mod tests {
         check::<dangvu_domain::ratings::RoundStatus>();
         check::<dangvu_domain::ratings::LegacyOrgLabel>();
         check::<dangvu_domain::ratings::LegacyMemberLabel>();
+        check::<dangvu_domain::ratings::Post>();
+        check::<dangvu_domain::ratings::CommitmentOutcome>();
         assert_eq!(
             Lang::En.label(&OrgType::DangBoCoSo),
             "Grassroots Party committee"

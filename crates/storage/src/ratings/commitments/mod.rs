@@ -7,6 +7,7 @@
 //! on the signing day, the rule of the term report's `commitments`.
 
 pub(crate) mod rows;
+mod signed;
 pub mod views;
 pub(crate) mod write;
 

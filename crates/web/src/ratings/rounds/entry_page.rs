@@ -69,14 +69,7 @@ impl EntryPage {
 
     /// A commitment's outcome in words ("not evaluated yet" until it is).
     fn outcome(&self, c: &dangvu_app::records::CommitmentView) -> String {
-        match &c.commitment.evaluation {
-            Some(e) => format!(
-                "{} ({})",
-                self.lang.label(&e.outcome),
-                self.lang.date(&e.on)
-            ),
-            None => self.lang.t("rounds.not_evaluated").into_owned(),
-        }
+        crate::ratings::commitments::outcome_text(self.lang, c)
     }
 
     /// The monthly measure in words, and whether the level proposed or decided is above it.
@@ -226,18 +219,12 @@ async fn page(
                     .member(&entry.member)
                     .filter(|r| r.recorded > 0)
                     .map(|r| (r.months.months, r.measure));
-                let (caller, org, member) =
-                    (auth.caller(), round.org.clone(), entry.member.clone());
-                let year = round.year;
-                let signed = state
-                    .blocking(move |app| app.commitments(&caller, &org, year))
-                    .await?
-                    .unwrap_or_default();
-                commitments = signed
-                    .into_iter()
-                    .filter(|c| c.commitment.signer == member)
-                    .collect();
             }
+            // The member's own review shows what they committed to, to them too.
+            let (caller, member, year) = (auth.caller(), entry.member.clone(), round.year);
+            commitments = state
+                .run(move |app| app.member_commitments(&caller, &member, Some(year)))
+                .await?;
             (round, Row::Member(entry))
         }
         Target::Org(code) => {
