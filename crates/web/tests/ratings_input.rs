@@ -239,5 +239,19 @@ async fn a_heads_commitments_are_on_their_record_and_in_their_own_review() {
             "{}",
             review.body
         );
+        // And the twelve months their cell recorded, as the secretary reads them.
+        assert!(review.has("Kết quả từng tháng"), "{}", review.body);
+        let as_secretary = get(
+            demo.app_as("bithu"),
+            &format!("/ratings/rounds/{pending}/members/{own}"),
+        )
+        .await;
+        let months = |body: &str| {
+            body.split("data months")
+                .nth(1)
+                .and_then(|rest| rest.split("</table>").next())
+                .map(str::to_owned)
+        };
+        assert_eq!(months(&review.body), months(&as_secretary.body));
     }
 }

@@ -10,6 +10,9 @@ use dangvu_domain::roles::Capability;
 use dangvu_domain::{MemberCode, OrgCode, Rating};
 use dangvu_storage::{CellMonth, MemberMonths, MonthlyEntry};
 
+/// One member's January to December and the monthly measure taken from them.
+pub type MemberYear = ([Option<Rating>; 12], Option<Rating>);
+
 /// A member's year: the twelve months and the measure taken from them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthlyYearRow {
@@ -69,6 +72,22 @@ impl App {
         Ok(self
             .store
             .record_monthly(caller.scope(), caller.audit(), (cell, month), entries)?)
+    }
+
+    /// `member`'s twelve months of `year` with the measure taken from them, or `None` when
+    /// no month is recorded: readers of records in scope, and the member for their own.
+    pub fn member_months(
+        &self,
+        caller: &Caller,
+        member: &MemberCode,
+        year: i32,
+    ) -> Result<Option<MemberYear>, Error> {
+        caller
+            .permit(Capability::ReadRecords)
+            .or_else(|_| caller.permit(Capability::ReadOwnRecord))?;
+        let months = self.store.member_months(caller.scope(), member, year)?;
+        let levels: Vec<Rating> = months.iter().flatten().copied().collect();
+        Ok((!levels.is_empty()).then(|| (months, monthly_measure(&levels, MonthlyShare::DEFAULT))))
     }
 
     /// Each member of `org`'s subtree with the twelve months of `year` and the monthly

@@ -6,6 +6,7 @@
 //! ([`read::reference_day`]). The results themselves carry no organization: a member's
 //! cell in a month is their registration.
 
+mod member;
 pub(crate) mod read;
 pub mod views;
 pub(crate) mod write;

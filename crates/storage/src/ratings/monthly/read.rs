@@ -123,6 +123,17 @@ pub(crate) fn results_of(
     Ok(out)
 }
 
+/// A year's results as January to December.
+pub(crate) fn twelve(results: Vec<StoredResult>) -> [Option<Rating>; 12] {
+    let mut months = [None; 12];
+    for (month, level, _) in results {
+        if let Some(slot) = months.get_mut(month.month0() as usize) {
+            *slot = Some(level);
+        }
+    }
+    months
+}
+
 /// The day a subtree's year is read on: 31 December, or `today` in the current year, or
 /// the last day the organization existed in the year. `None` when it did not exist in it.
 pub(crate) fn reference_day(list: &[Place], year: i32, today: Date) -> Option<Date> {
@@ -177,12 +188,7 @@ pub(crate) fn year_of(
     let mut results = results_of(conn, &ids, jan, dec)?;
     rows.into_iter()
         .map(|(id, code, full_name, cell_id)| {
-            let mut months = [None; 12];
-            for (month, level, _) in results.remove(&id).unwrap_or_default() {
-                if let Some(slot) = months.get_mut(month.month0() as usize) {
-                    *slot = Some(level);
-                }
-            }
+            let months = twelve(results.remove(&id).unwrap_or_default());
             let cell = cells.get(&cell_id).ok_or(StoreError::NotFound {
                 entity: Entity::Organization,
                 code: cell_id.to_string(),

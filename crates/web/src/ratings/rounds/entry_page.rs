@@ -210,18 +210,13 @@ async fn page(
             let (round, entry) = state
                 .run(move |app| app.rating_round_member(&caller, id, &code))
                 .await?;
-            if ctx.chrome.reads_records() {
-                let (caller, cell, year) = (auth.caller(), entry.cell.clone(), round.year);
-                let monthly = state
-                    .run(move |app| app.monthly_year(&caller, &cell, year))
-                    .await?;
-                months = monthly
-                    .member(&entry.member)
-                    .filter(|r| r.recorded > 0)
-                    .map(|r| (r.months.months, r.measure));
-            }
-            // The member's own review shows what they committed to, to them too.
+            // The member's own review shows their months and what they committed to, to
+            // them too.
             let (caller, member, year) = (auth.caller(), entry.member.clone(), round.year);
+            months = state
+                .run(move |app| app.member_months(&caller, &member, year))
+                .await?;
+            let (caller, member) = (auth.caller(), entry.member.clone());
             commitments = state
                 .run(move |app| app.member_commitments(&caller, &member, Some(year)))
                 .await?;
