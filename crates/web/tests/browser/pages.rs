@@ -1,6 +1,7 @@
 //! The pages each demo account opens: the tree, an organization, its members, a search
 //! without diacritics, a profile (and, for staff and secretaries, the page recording the
-//! member's lifecycle), the rating rounds, the summary report with its Excel download; a party
+//! member's lifecycle), the rating rounds, the year's commitments and a signer's record, the
+//! summary report with its Excel download; a party
 //! member's own record; the admission dossiers, the calendar, what is due and the record of
 //! its first step.
 
@@ -31,6 +32,7 @@ pub async fn reader(t: &mut Tour<'_>, org: &str, downloads: &Downloads) {
         t.open(&format!("/ratings/statistics?org={org}&from=2016&to=2020"))
             .await?;
         t.checks("rating statistics").await;
+        commitments(t, org).await?;
         t.open(&format!("/orgs/{org}")).await?;
         report(t, org, downloads).await
     };
@@ -54,6 +56,18 @@ async fn rounds(t: &mut Tour<'_>) -> Step<()> {
     if t.has(entry).await? {
         t.click(entry).await?;
         t.checks("round entry").await;
+    }
+    Ok(())
+}
+
+/// The year's signed commitments and the first signer's record, where they are listed.
+async fn commitments(t: &mut Tour<'_>, org: &str) -> Step<()> {
+    t.open(&format!("/ratings/commitments?org={org}&year=2025"))
+        .await?;
+    t.checks("commitments").await;
+    if t.has(MEMBER_LINK).await? {
+        t.click(MEMBER_LINK).await?;
+        t.checks("signer profile").await;
     }
     Ok(())
 }
