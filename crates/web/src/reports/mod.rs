@@ -2,7 +2,7 @@
 
 pub(crate) mod api;
 pub(crate) mod chart;
-mod summary_charts;
+pub(crate) mod summary_charts;
 mod summary_form;
 pub(crate) mod summary_page;
 pub(crate) mod term_api;

@@ -12,27 +12,46 @@ pub(crate) fn ratings(lang: Lang, years: &[RatingYear]) -> Option<String> {
     if years.is_empty() {
         return None;
     }
-    let groups = years
+    let shares = years
         .iter()
         .map(|y| {
             let values = [y.orgs_good_or_better_pct, y.members_completed_or_better_pct];
-            Group {
-                label: y.year.to_string(),
-                values: values.to_vec(),
-                texts: values.iter().map(|v| percent(lang, v)).collect(),
-            }
+            (y.year, values)
         })
         .collect();
-    Some(chart::svg(&Chart {
-        id: "chart-ratings",
-        title: lang.t("summary.chart_ratings").into_owned(),
-        series: vec![
-            lang.t("summary.chart_orgs_good").into_owned(),
-            lang.t("summary.chart_members_completed").into_owned(),
-        ],
+    let keys = [
+        "summary.chart_ratings",
+        "summary.chart_orgs_good",
+        "summary.chart_members_completed",
+    ];
+    Some(yearly_shares(lang, "chart-ratings", keys, shares))
+}
+
+/// Two percentages a year on a scale of 100 %, as bars: the ratings chart of the summary
+/// report and the trend of the rating statistics. `keys` are the translation keys of the
+/// title and of the two series.
+pub(crate) fn yearly_shares(
+    lang: Lang,
+    id: &'static str,
+    keys: [&'static str; 3],
+    years: Vec<(i32, [Option<f64>; 2])>,
+) -> String {
+    let groups = years
+        .into_iter()
+        .map(|(year, values)| Group {
+            label: year.to_string(),
+            values: values.to_vec(),
+            texts: values.iter().map(|v| percent(lang, v)).collect(),
+        })
+        .collect();
+    let [title, first, second] = keys;
+    chart::svg(&Chart {
+        id,
+        title: lang.t(title).into_owned(),
+        series: vec![lang.t(first).into_owned(), lang.t(second).into_owned()],
         groups,
         max: 100.0,
-    }))
+    })
 }
 
 /// The admissions of each year of the period, on a scale of the largest year; `None`
@@ -59,8 +78,8 @@ pub(crate) fn admissions(lang: Lang, years: &[(i32, u64)]) -> Option<String> {
     }))
 }
 
-/// "85,7 %" (a dash when nothing was rated).
-fn percent(lang: Lang, value: &Option<f64>) -> String {
+/// "85,7%" (a dash when nothing was rated).
+pub(crate) fn percent(lang: Lang, value: &Option<f64>) -> String {
     match value {
         Some(_) => format!("{}%", lang.percent(value)),
         None => lang.percent(value),

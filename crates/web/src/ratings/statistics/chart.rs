@@ -1,7 +1,9 @@
-//! The yearly trend as a bar chart (`reports::chart`): the share of grassroots
-//! organizations rated HTTNV or better and of members rated HTNV or better, each year.
+//! The yearly trend as a bar chart (`reports::summary_charts::yearly_shares`, the summary
+//! report's ratings chart): the share of grassroots organizations rated HTTNV or better and
+//! of members rated HTNV or better, each year.
 
-use crate::reports::chart::{self, Chart, Group};
+pub(super) use crate::reports::summary_charts::percent;
+use crate::reports::summary_charts::yearly_shares;
 use crate::ui::i18n::Lang;
 use dangvu_domain::ratings::statistics::YearStatistics;
 
@@ -10,33 +12,17 @@ pub(super) fn trend(lang: Lang, years: &[YearStatistics]) -> Option<String> {
     if years.iter().all(YearStatistics::is_empty) {
         return None;
     }
-    let groups = years
+    let shares = years
         .iter()
         .map(|y| {
             let values = [y.grassroots_good_share(), y.members_completed_share()];
-            Group {
-                label: y.year.to_string(),
-                values: values.to_vec(),
-                texts: values.iter().map(|v| percent(lang, v)).collect(),
-            }
+            (y.year, values)
         })
         .collect();
-    Some(chart::svg(&Chart {
-        id: "chart-rating-trend",
-        title: lang.t("rating_statistics.chart").into_owned(),
-        series: vec![
-            lang.t("rating_statistics.grassroots_good").into_owned(),
-            lang.t("rating_statistics.members_completed").into_owned(),
-        ],
-        groups,
-        max: 100.0,
-    }))
-}
-
-/// "85,7%" (a dash when nothing was rated).
-pub(super) fn percent(lang: Lang, value: &Option<f64>) -> String {
-    match value {
-        Some(_) => format!("{}%", lang.percent(value)),
-        None => lang.percent(value),
-    }
+    let keys = [
+        "rating_statistics.chart",
+        "rating_statistics.grassroots_good",
+        "rating_statistics.members_completed",
+    ];
+    Some(yearly_shares(lang, "chart-rating-trend", keys, shares))
 }
