@@ -4,8 +4,9 @@
 //! Party committee checks: where the member was registered and when, the status changes,
 //! and the yearly ratings, with the member's party age, next badge, badges and exemptions
 //! (and, for staff and cell secretaries, the link to record an exit, a badge or an
-//! exemption), the commitments they signed as a head or deputy with their evaluation, under a badge saying where the member stands today (the status
-//! history decides: a member who died is not headed "official"); organizations outside the
+//! exemption), the commitments they signed as a head or deputy with their evaluation,
+//! under a badge saying where the member stands today (the status history decides: a
+//! member who died is not headed "official"); organizations outside the
 //! reader's scope are named without a link. Storage answers only within the reader's scope (a member outside
 //! it is "not found"); every opening is written to the audit log as a read, and the citizen
 //! ID is masked unless the reader's role needs it (both by the use case).
@@ -101,13 +102,11 @@ pub(crate) async fn show_member(
     tracing::Span::current().record("member", code.as_str());
     let today = state.today();
     let caller = auth.caller();
-    let wanted = code.clone();
-    let (member, life) = state
-        .run(move |app| app.member_with_lifecycle(&caller, &wanted, today))
-        .await?;
-    let caller = auth.caller();
-    let commitments = state
-        .run(move |app| app.member_commitments(&caller, &code, None))
+    let ((member, life), commitments) = state
+        .run(move |app| {
+            let record = app.member_with_lifecycle(&caller, &code, today)?;
+            Ok::<_, dangvu_app::Error>((record, app.member_commitments(&caller, &code, None)?))
+        })
         .await?;
     render(&MemberPage {
         card: LifeCard {

@@ -177,10 +177,9 @@ fn print_view(view: &RoundView) {
     }
     if !view.members_listed {
         out!(
-            "Đảng viên: {} (thêm --org MÃ để liệt kê một nhánh) / Members: {} (add --org CODE \
+            "Đảng viên: {n} (thêm --org MÃ để liệt kê một nhánh) / Members: {n} (add --org CODE \
              to list a part)",
-            view.round.members.0,
-            view.round.members.0
+            n = view.round.members.0
         );
         return;
     }

@@ -8,7 +8,7 @@
 use super::rows::{self, CommitmentRow};
 use super::views::CommitmentView;
 use crate::db::conn::DbConnection;
-use crate::db::schema::{commitments as k, organizations};
+use crate::db::schema::commitments as k;
 use crate::tree::access::{visible_member, visible_org};
 use crate::{Scope, Store, StoreError};
 use dangvu_domain::MemberCode;
@@ -49,10 +49,7 @@ impl Store {
 
 /// Whether the scope reaches organization `id`.
 fn reaches(conn: &mut DbConnection, scope: &Scope, id: i64) -> Result<bool, StoreError> {
-    let code: String = organizations::table
-        .find(id)
-        .select(organizations::code)
-        .first(conn)?;
+    let code = super::org_code_of(conn, id)?;
     match visible_org(conn, scope, &code) {
         Ok(_) => Ok(true),
         Err(StoreError::NotFound { .. }) => Ok(false),

@@ -213,12 +213,14 @@ async fn page(
             // The member's own review shows their months and what they committed to, to
             // them too.
             let (caller, member, year) = (auth.caller(), entry.member.clone(), round.year);
-            months = state
-                .run(move |app| app.member_months(&caller, &member, year))
-                .await?;
-            let (caller, member) = (auth.caller(), entry.member.clone());
-            commitments = state
-                .run(move |app| app.member_commitments(&caller, &member, Some(year)))
+            (months, commitments) = state
+                .run(move |app| {
+                    let months = app.member_months(&caller, &member, year)?;
+                    Ok::<_, dangvu_app::Error>((
+                        months,
+                        app.member_commitments(&caller, &member, Some(year))?,
+                    ))
+                })
                 .await?;
             (round, Row::Member(entry))
         }
